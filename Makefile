@@ -1,0 +1,54 @@
+# Calf Pain Guide: one command to preview (make serve), one to test (make test).
+# Every target bootstraps .venv and node_modules from the pinned locks when they are missing or stale.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY_OK  := $(VENV)/.installed
+JS_OK  := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help setup serve build test check bench lock clean
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(PY_OK): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (set PYTHON=...)"; exit 1; }
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
+	touch $@
+
+$(JS_OK): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js 18+) is needed for the pinned front-end assets"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(PY_OK) $(JS_OK) ## Create .venv and node_modules from the locks
+
+serve: setup ## Live preview on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup ## Strict build into site/ (replaced only when the build succeeds)
+	rm -rf .site-tmp
+	$(BIN)/mkdocs build --strict --site-dir .site-tmp
+	rm -rf site && mv .site-tmp site
+
+check: setup ## Validate all content without building
+	$(BIN)/python scripts/check_content.py
+
+test: setup ## Run every test (a run that collects no test fails)
+	$(BIN)/pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+bench: setup ## Benchmark build time, memory and page weight
+	$(BIN)/python scripts/bench.py
+
+lock: ## Recompile requirements.txt from requirements.in (needs pip-tools)
+	$(BIN)/pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+
+clean: ## Remove build output and environments
+	rm -rf site .site-tmp $(VENV) node_modules .pytest_cache

@@ -1,0 +1,83 @@
+"""The Calf Pain Guide's macros package. `define_env` only registers macros; the logic lives beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import macro_errors, renderers
+from .content import load_content
+from .glossary import abbreviations
+from .references import PageCitations
+
+
+def define_env(env):
+    """Register the macros guide pages call. Content is loaded once per build and cached."""
+    macro_errors.register()
+    docs = Path(env.conf["docs_dir"])
+    ledgers: dict[str, PageCitations] = {}
+
+    def content():
+        return load_content(docs)
+
+    def page():
+        return f"content/{env.page.file.src_uri}"
+
+    def ledger() -> PageCitations:
+        return ledgers.setdefault(env.page.file.src_uri, PageCitations())
+
+    env.variables["calf_ledgers"] = ledgers
+
+    @env.macro
+    def cite(*keys: str) -> str:
+        return renderers.cite(content(), ledger(), keys, page())
+
+    @env.macro
+    def care_card(card_id: str) -> str:
+        return renderers.care_card(content(), card_id, page())
+
+    @env.macro
+    def exercise_card(card_id: str) -> str:
+        return renderers.exercise_card(content(), card_id, env.page.url, page())
+
+    @env.macro
+    def exercise_list(**filters: str) -> str:
+        return renderers.exercise_list(content(), env.page.url, page(), **filters)
+
+    @env.macro
+    def exercise_library() -> str:
+        return renderers.exercise_library(content(), env.page.url)
+
+    @env.macro
+    def my_plan() -> str:
+        return renderers.my_plan(content(), env.page.url)
+
+    @env.macro
+    def program_list() -> str:
+        return renderers.program_list(content(), env.page.url)
+
+    @env.macro
+    def symptom_checker() -> str:
+        return renderers.symptom_checker(content(), env.page.url)
+
+    @env.macro
+    def reference_list() -> str:
+        return renderers.references_page(content())
+
+    @env.macro
+    def glossary_list() -> str:
+        return renderers.glossary_page(content())
+
+
+def on_pre_page_macros(env):
+    """Each page numbers its citations from 1."""
+    env.variables["calf_ledgers"].pop(env.page.file.src_uri, None)
+
+
+def on_post_page_macros(env):
+    """End the page with its own numbered sources, and add glossary definitions to every page."""
+    ledger = env.variables["calf_ledgers"].get(env.page.file.src_uri)
+    content = load_content(Path(env.conf["docs_dir"]))
+    tail = renderers.page_references(content, ledger) if ledger else ""
+    if tail:
+        env.markdown += "\n\n## Sources {#sources}\n\n" + tail + "\n"
+    env.markdown += "\n\n" + abbreviations(content.glossary) + "\n"

@@ -1,0 +1,74 @@
+"""Load and validate all content once per build; the result is cached until a content file changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .care_cards import check_care_cards, load_care_cards
+from .collection import Item
+from .errors import ContentError, ContentErrors
+from .exercises import check_links, filter_values, ids_on_disk, load_cards
+from .glossary import load_glossary
+from .programs import check_programs, load_programs
+from .references import load_references
+from .schemas import validator
+from .triage import load_triage
+
+DATA_SUFFIXES = {".yml", ".yaml", ".json"}
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the guide's pages are built from, validated."""
+
+    cards: dict[str, Item]
+    references: dict[str, Item]
+    care_cards: dict[str, Item]
+    glossary: dict[str, Item]
+    programs: dict[str, Item]
+    triage: Item
+    filters: dict[str, list[str]]
+
+
+def fingerprint(content_dir: Path) -> tuple:
+    """Name, size and modification time of every data file: cheap, and changes whenever an editor saves."""
+    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
+                        for p in content_dir.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file()))
+
+
+def _load(content_dir: Path) -> Content:
+    root = content_dir.parent
+    errors: list[ContentError] = []
+    references, found = load_references(content_dir, root)
+    errors += found
+    cards, found = load_cards(content_dir, root)
+    on_disk = ids_on_disk(content_dir)
+    errors += found + check_links(cards, references, on_disk)
+    care_cards, found = load_care_cards(content_dir, root)
+    errors += found + check_care_cards(care_cards, references)
+    glossary, found = load_glossary(content_dir, root)
+    errors += found
+    programs, found = load_programs(content_dir, root)
+    errors += found + check_programs(programs, set(cards) | on_disk, references)
+    triage, found = load_triage(content_dir, root)
+    errors += found
+    if errors:
+        raise ContentErrors(errors)
+    filters = filter_values(validator("exercise").schema["properties"])
+    return Content(cards, references, care_cards, glossary, programs, triage, filters)
+
+
+_cache: dict[Path, tuple[tuple, Content]] = {}
+
+
+def load_content(content_dir: Path) -> Content:
+    """All content, validated. Raises ContentErrors listing every problem in every file."""
+    content_dir = Path(content_dir).resolve()
+    stamp = fingerprint(content_dir)
+    cached = _cache.get(content_dir)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    content = _load(content_dir)
+    _cache[content_dir] = (stamp, content)
+    return content

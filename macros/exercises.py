@@ -1,0 +1,61 @@
+"""Exercise cards: load content/exercises/*.yml, check cross-references, and filter them for guide pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .collection import Item, load_folder
+from .errors import ContentError
+
+LINK_FIELDS = ("easier", "harder", "related")
+FILTERS = ("phase", "target", "tag", "equipment", "difficulty", "category")
+
+
+def load_cards(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
+    """Every valid card by id, plus the problems found (schema, id, duplicates, placeholders)."""
+    return load_folder(content_dir / "exercises", "exercise", root)
+
+
+def ids_on_disk(content_dir: Path) -> set[str]:
+    """Ids of every card file, valid or not: a link to a card with its own errors is not reported twice."""
+    return {path.stem for path in (content_dir / "exercises").glob("*.yml")}
+
+
+def check_links(cards: dict[str, Item], reference_keys, existing: set[str] | None = None) -> list[ContentError]:
+    """Every easier/harder/related link names a real card, and every evidence key a real reference."""
+    existing = set(cards) | (existing or set())
+    errors = []
+    for card in cards.values():
+        for field in LINK_FIELDS:
+            for position, target in enumerate(card.data.get(field, [])):
+                if target == card.id:
+                    errors.append(ContentError(card.rel, "a card cannot link to itself.", field=f"{field}[{position}]",
+                                               line=card.line(field, position), fix="Remove this entry."))
+                elif target not in existing:
+                    errors.append(ContentError(card.rel, f"links to the unknown card '{target}'.", field=f"{field}[{position}]",
+                                               line=card.line(field, position),
+                                               fix=f"Use the id of a file in content/exercises/, or create {target}.yml."))
+        for position, key in enumerate(card.data["evidence"]):
+            if key not in reference_keys:
+                errors.append(ContentError(card.rel, f"cites the unknown reference '{key}'.", field=f"evidence[{position}]",
+                                           line=card.line("evidence", position),
+                                           fix="Use a key from content/references.yml, or add the source there first."))
+    return errors
+
+
+def filter_values(schema_props: dict) -> dict[str, list[str]]:
+    """The allowed values of each filter, read from the card schema."""
+    pick = {"phase": "phase", "target": "target", "tag": "tags", "equipment": "equipment"}
+    values = {name: schema_props[field]["items"]["enum"] for name, field in pick.items()}
+    values["difficulty"] = schema_props["difficulty"]["enum"]
+    values["category"] = schema_props["category"]["enum"]
+    return values
+
+
+def matches(card: dict, **wanted: str) -> bool:
+    """True when the card has every wanted filter value (tag matches the card's tags list)."""
+    for name, value in wanted.items():
+        have = card.get("tags" if name == "tag" else name, [])
+        if value not in (have if isinstance(have, list) else [have]):
+            return False
+    return True

@@ -1,0 +1,32 @@
+"""The glossary: load content/glossary.yml and turn it into site-wide hover definitions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .collection import Item, load_list
+from .errors import ContentError
+
+
+def load_glossary(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
+    """The glossary by term; a spelling may belong to one term only, or its hover text would be ambiguous."""
+    glossary, errors = load_list(content_dir / "glossary.yml", "glossary", root, key="term")
+    owner: dict[str, str] = {}
+    for item in glossary.values():
+        for form in item.data.get("forms") or [item.id]:
+            if form in owner:
+                errors.append(ContentError(item.rel, f"the form '{form}' is also listed under '{owner[form]}'.",
+                                           field=f"{item.id}.forms", line=item.line("forms"),
+                                           fix="List each spelling under one term only."))
+            owner.setdefault(form, item.id)
+    return glossary, errors
+
+
+def abbreviations(glossary: dict[str, Item]) -> str:
+    """Markdown abbreviation definitions ('*[term]: definition') for every form of every term."""
+    lines = []
+    for item in glossary.values():
+        definition = " ".join(item.data["definition"].split())
+        for form in item.data.get("forms") or [item.id]:
+            lines.append(f"*[{form}]: {definition}")
+    return "\n".join(lines)

@@ -1,0 +1,67 @@
+"""MkDocs hooks: validate content, add generated pages and files, check review dates, patch theme HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+# MkDocs loads hooks by file path; make the project root importable so `macros` resolves as a package.
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+from macros import html_fixes  # noqa: E402
+from macros.content import load_content  # noqa: E402
+from macros.errors import ContentErrors  # noqa: E402
+from macros.pages import generated_files  # noqa: E402
+from macros.review import overdue, review_errors  # noqa: E402
+
+# Outside the 'mkdocs' logger on purpose: an overdue review is reported without failing a strict build.
+review_log = logging.getLogger("calf_guide.review")
+if not review_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    review_log.addHandler(_handler)
+    review_log.propagate = False
+
+
+def today() -> dt.date:
+    """The build date; CALF_GUIDE_TODAY=YYYY-MM-DD overrides it (used by tests)."""
+    import os
+    return dt.date.fromisoformat(os.environ["CALF_GUIDE_TODAY"]) if os.environ.get("CALF_GUIDE_TODAY") else dt.date.today()
+
+
+def on_files(files, config):
+    try:
+        content = load_content(Path(config["docs_dir"]))
+        for file in generated_files(config, content, PROJECT):
+            files.append(file)
+    except (ContentErrors, FileNotFoundError) as exc:
+        raise PluginError(str(exc)) from None
+    return files
+
+
+@event_priority(100)
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.src_uri if page.file.abs_src_path is None else f"content/{page.file.src_uri}"
+    src = page.meta.get("edit_path", src)
+    errors = review_errors(page.meta, src, today())
+    if errors:
+        raise PluginError("\n".join(errors))
+    due = overdue(page.meta, today())
+    if due:
+        review_log.warning("%s: review overdue since %s. Fix: review the page and update 'reviewed' and 'next_review'.",
+                           src, due)
+    return markdown
+
+
+def on_post_page(output, page, config):
+    try:
+        return html_fixes.apply(output, page.file.src_uri)
+    except html_fixes.ThemeChanged as exc:
+        raise PluginError(str(exc)) from None

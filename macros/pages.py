@@ -1,0 +1,60 @@
+"""Generated pages and files (a page per card, the JSON export, the search shim), added as MkDocs Files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from mkdocs.structure.files import File, InclusionLevel
+
+from .content import Content
+from .renderers import card_page, program_page
+from .schemas import SCHEMA_DIR
+from .urls import card_src, program_src
+
+API_VERSION = "1.0"
+SHIM = Path("node_modules/iframe-worker/shim/index.js")
+SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
+
+
+def front_matter(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n"
+
+
+def card_page_source(content: Content, card_id: str) -> str:
+    """Markdown source of a card page: front matter plus the rendered partial. Macros stay off: card text is data."""
+    card = content.cards[card_id]
+    meta = {"title": card.data["name"], "description": card.data["purpose"], **card.data["review"],
+            "render_macros": False, "edit_path": card.rel}
+    return front_matter(meta) + card_page(content, card_id) + "\n"
+
+
+def program_page_source(content: Content, program_id: str) -> str:
+    program = content.programs[program_id]
+    meta = {"title": program.data["title"], "description": program.data["summary"], **program.data["review"],
+            "render_macros": False, "edit_path": program.rel}
+    return front_matter(meta) + program_page(content, program_id) + "\n"
+
+
+def export(content: Content) -> str:
+    """Every card as JSON, for other apps. Documented on the exercise library page."""
+    cards = [content.cards[cid].data for cid in sorted(content.cards)]
+    return json.dumps({"version": API_VERSION, "schema": "exercise.schema.json", "count": len(cards),
+                       "exercises": cards}, indent=1, ensure_ascii=False) + "\n"
+
+
+def generated_files(config, content: Content, project_dir: Path) -> list[File]:
+    """The Files to add to the build; none is written into content/."""
+    files = [File.generated(config, card_src(cid), content=card_page_source(content, cid),
+                            inclusion=InclusionLevel.NOT_IN_NAV) for cid in sorted(content.cards)]
+    files += [File.generated(config, program_src(pid), content=program_page_source(content, pid))
+              for pid in sorted(content.programs)]
+    files.append(File.generated(config, "api/exercises.json", content=export(content)))
+    files.append(File.generated(config, "api/exercise.schema.json",
+                                content=(SCHEMA_DIR / "exercise.schema.json").read_text(encoding="utf-8")))
+    shim = project_dir / SHIM
+    if not shim.exists():
+        raise FileNotFoundError(f"{SHIM} is missing. Fix: run 'make setup' (npm ci installs the pinned iframe-worker).")
+    files.append(File.generated(config, SHIM_URL, abs_src_path=str(shim)))
+    return files

@@ -1,0 +1,30 @@
+"""Week-by-week programs: load content/programs/*.yml and check their cards and sources exist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .collection import Item, load_folder
+from .errors import ContentError
+
+
+def load_programs(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
+    return load_folder(content_dir / "programs", "program", root)
+
+
+def check_programs(programs: dict[str, Item], cards: set[str], reference_keys) -> list[ContentError]:
+    """Every stage names real cards; every evidence key is in the reference list."""
+    errors = []
+    for program in programs.values():
+        for s, stage in enumerate(program.data["stages"]):
+            for e, entry in enumerate(stage["exercises"]):
+                if entry["card"] not in cards:
+                    errors.append(ContentError(program.rel, f"names the unknown card '{entry['card']}'.",
+                                               field=f"stages[{s}].exercises[{e}].card",
+                                               line=program.line("stages", s, "exercises", e, "card"),
+                                               fix="Use the id of a file in content/exercises/."))
+        for position, key in enumerate(program.data["evidence"]):
+            if key not in reference_keys:
+                errors.append(ContentError(program.rel, f"cites the unknown reference '{key}'.", field=f"evidence[{position}]",
+                                           line=program.line("evidence", position), fix="Use a key from content/references.yml."))
+    return errors

@@ -1,0 +1,138 @@
+"""Turn validated content into HTML blocks for pages, through the Jinja partials (never f-strings)."""
+
+from __future__ import annotations
+
+from .care_cards import LEVELS
+from .content import Content
+from .exercises import FILTERS, matches
+from .references import PageCitations, sort_key, view
+from .render import render
+from .triage import nodes
+from .urls import card_src, page_url, program_src, relative
+
+
+class MacroError(ValueError):
+    """A macro was called with something that does not exist; the message names the page and the fix."""
+
+
+def _card_view(content: Content, card_id: str, from_url: str) -> dict:
+    card = content.cards[card_id].data
+    link = lambda other: {"id": other, "name": content.cards[other].data["name"],  # noqa: E731
+                          "href": relative(from_url, page_url(card_src(other)))}
+    return {**card, "href": relative(from_url, page_url(card_src(card_id))),
+            "easier_links": [link(c) for c in card["easier"]], "harder_links": [link(c) for c in card["harder"]],
+            "related_links": [link(c) for c in card.get("related", [])]}
+
+
+def _require_card(content: Content, card_id: str, page: str) -> None:
+    if card_id not in content.cards:
+        raise MacroError(f"{page}: exercise_card('{card_id}'): no such card. "
+                         f"Fix: use the id of a file in content/exercises/ (e.g. {next(iter(sorted(content.cards)), '')}).")
+
+
+def cite(content: Content, ledger: PageCitations, keys: tuple[str, ...], page: str) -> str:
+    """Numbered citation links such as [1, 3] pointing at the page's own source list."""
+    if not keys:
+        raise MacroError(f"{page}: cite() needs at least one reference key. Fix: cite(\"dubois-2020\").")
+    for key in keys:
+        if key not in content.references:
+            raise MacroError(f"{page}: cite('{key}'): unknown reference key. "
+                             "Fix: use a key from content/references.yml, or add the source there first.")
+    entries = [{"key": key, "number": ledger.number(key), "title": content.references[key].data["title"]} for key in keys]
+    return render("cite.html", entries=entries)
+
+
+def page_references(content: Content, ledger: PageCitations) -> str:
+    """The numbered source list that ends a page, in order of first citation."""
+    entries = [view(content.references[key].data, n) for n, key in enumerate(ledger.order, start=1)]
+    return render("page-references.html", entries=entries) if entries else ""
+
+
+def care_card(content: Content, card_id: str, page: str) -> str:
+    if card_id not in content.care_cards:
+        raise MacroError(f"{page}: care_card('{card_id}'): no such care card. "
+                         f"Fix: use an id from content/care_cards.yml: {', '.join(sorted(content.care_cards))}.")
+    card = content.care_cards[card_id].data
+    return render("care-card.html", card=card, level=LEVELS[card["level"]])
+
+
+def exercise_card(content: Content, card_id: str, from_url: str, page: str) -> str:
+    _require_card(content, card_id, page)
+    return render("exercise-summary.html", card=_card_view(content, card_id, from_url), heading="h3")
+
+
+def exercise_list(content: Content, from_url: str, page: str, **wanted: str) -> str:
+    """Cards matching every filter given, e.g. exercise_list(tag='knee-valgus')."""
+    for name, value in wanted.items():
+        if name not in FILTERS:
+            raise MacroError(f"{page}: exercise_list({name}=...): unknown filter. Fix: use one of {', '.join(FILTERS)}.")
+        if value not in content.filters[name]:
+            raise MacroError(f"{page}: exercise_list({name}='{value}'): unknown value. "
+                             f"Fix: use one of {', '.join(content.filters[name])}.")
+    chosen = [_card_view(content, cid, from_url) for cid in sorted(content.cards)
+              if matches(content.cards[cid].data, **wanted)]
+    if not chosen:
+        raise MacroError(f"{page}: exercise_list({wanted}) matches no card. Fix: change the filter or tag a card.")
+    return render("exercise-list.html", cards=chosen)
+
+
+def exercise_library(content: Content, from_url: str) -> str:
+    """Every card grouped by phase and by target, with filter controls that JavaScript switches on."""
+    cards = [_card_view(content, cid, from_url) for cid in sorted(content.cards, key=lambda c: content.cards[c].data["name"])]
+    by_phase = {p: [c for c in cards if p in c["phase"]] for p in content.filters["phase"]}
+    by_target = {t: [c for c in cards if t in c["target"]] for t in content.filters["target"]}
+    return render("exercise-library.html", filters=content.filters,
+                  by_phase={k: v for k, v in by_phase.items() if v}, by_target={k: v for k, v in by_target.items() if v})
+
+
+def my_plan(content: Content, from_url: str) -> str:
+    """The plan page: every card in a template that JavaScript copies from, plus the no-JavaScript advice."""
+    cards = [_card_view(content, cid, from_url) for cid in sorted(content.cards)]
+    return render("my-plan.html", cards=cards, library_href=relative(from_url, "exercises/index.html"))
+
+
+def references_page(content: Content) -> str:
+    entries = sorted((view(item.data) for item in content.references.values()), key=sort_key)
+    return render("reference-list.html", entries=entries)
+
+
+def glossary_page(content: Content) -> str:
+    terms = sorted((item.data for item in content.glossary.values()), key=lambda t: t["term"].lower())
+    return render("glossary-list.html", terms=terms)
+
+
+def card_page(content: Content, card_id: str) -> str:
+    """The body of a card's own generated page."""
+    here = page_url(card_src(card_id))
+    card = _card_view(content, card_id, here)
+    refs = [view(content.references[key].data, n) for n, key in enumerate(card["evidence"], start=1)]
+    return render("exercise-page.html", card=card, references=refs)
+
+
+def program_page(content: Content, program_id: str) -> str:
+    """A program's generated page: summary, rules and the week-by-week table."""
+    here = page_url(program_src(program_id))
+    program = content.programs[program_id].data
+    stages = [{**stage, "exercises": [{**entry, "name": content.cards[entry["card"]].data["name"],
+                                       "href": relative(here, page_url(card_src(entry["card"])))}
+                                      for entry in stage["exercises"]]} for stage in program["stages"]]
+    refs = [view(content.references[key].data, n) for n, key in enumerate(program["evidence"], start=1)]
+    return render("program-page.html", program={**program, "stages": stages}, references=refs,
+                  pain_href=relative(here, "treat/pain-monitoring.html"))
+
+
+def program_list(content: Content, from_url: str) -> str:
+    programs = [{**item.data, "href": relative(from_url, page_url(program_src(pid)))}
+                for pid, item in sorted(content.programs.items())]
+    return render("program-list.html", programs=programs)
+
+
+def symptom_checker(content: Content, from_url: str) -> str:
+    """The decision tree as static HTML: each answer is a link to the next node's anchor."""
+    tree = content.triage.data
+    links = lambda node: [{**link, "href": relative(from_url, page_url(link["page"].partition("#")[0]))  # noqa: E731
+                           + ("#" + link["page"].partition("#")[2] if "#" in link["page"] else "")} for link in node["links"]]
+    outcomes = [{**node, "links": links(node), "meta": LEVELS[node["level"]]} for node in tree["outcomes"]]
+    ordered = sorted(tree["questions"], key=lambda q: q["id"] != tree["start"])
+    return render("symptom-checker.html", questions=ordered, outcomes=outcomes, start=tree["start"],
+                  kinds={k: v[0] for k, v in nodes(content.triage).items()})

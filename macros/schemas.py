@@ -1,0 +1,92 @@
+"""Validate content data against its JSON Schema and turn each failure into a plain ContentError."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft7Validator
+from jsonschema.exceptions import ValidationError
+
+from .errors import ContentError
+from .yamlfile import LineIndex, dotted
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "content" / "schemas"
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+               "array": "a list", "object": "a group of fields (a mapping)", "null": "nothing"}
+
+
+@lru_cache(maxsize=None)
+def validator(name: str) -> Draft7Validator:
+    """The validator for content/schemas/<name>.schema.json, loaded once."""
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema)
+
+
+def _suggest(word: str, options) -> str:
+    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def _explain(err: ValidationError) -> list[tuple[tuple, str, str]]:
+    """Return (field path, message, fix) for each problem in one schema failure."""
+    if err.validator == "additionalProperties":
+        allowed = sorted(err.schema.get("properties", {}))
+        return [(tuple(err.absolute_path) + (name,), f"unknown field '{name}'.",
+                 f"Remove it or fix the spelling.{_suggest(name, allowed)} Allowed fields here: {', '.join(allowed)}.")
+                for name in sorted(set(err.instance) - set(allowed))]
+    return [_explain_one(err)]
+
+
+def _explain_one(err: ValidationError) -> tuple[tuple, str, str]:
+    path = tuple(err.absolute_path)
+    kind, value, schema = err.validator, err.instance, err.schema
+    if kind == "required":
+        missing = next(name for name in err.validator_value if isinstance(value, dict) and name not in value)
+        about = schema.get("properties", {}).get(missing, {})
+        hint = about.get("description", "")
+        return path + (missing,), "this required field is missing.", f"Add '{missing}:'. {hint}".strip()
+    if kind == "enum":
+        options = ", ".join(str(o) for o in err.validator_value)
+        return path, f"'{value}' is not one of the allowed values.", f"Use one of: {options}.{_suggest(value, err.validator_value)}"
+    if kind == "type":
+        want = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
+        got = type(value).__name__.replace("str", "text").replace("int", "a whole number").replace("NoneType", "empty")
+        return path, f"expected {_TYPE_WORDS.get(want, want)}, found {got}.", f"Write {_TYPE_WORDS.get(want, want)} here."
+    if kind == "pattern":
+        if "a-z0-9" in err.validator_value:
+            return path, f"'{value}' is not kebab-case.", "Use lowercase letters, digits and single hyphens, e.g. calf-raise-double."
+        if "\\d{4}" in err.validator_value:
+            return path, f"'{value}' is not a date.", "Write the date as YYYY-MM-DD, e.g. 2026-11-25."
+        return path, f"'{value}' does not have the expected form.", f"Match the pattern {err.validator_value}."
+    if kind in ("minItems", "maxItems"):
+        return path, f"has {len(value)} item(s); {kind[:3]}imum is {err.validator_value}.", "Add or remove items."
+    if kind in ("minLength", "maxLength"):
+        return path, f"is {len(value)} characters; {kind[:3]}imum is {err.validator_value}.", "Lengthen or shorten the text."
+    if kind in ("minimum", "maximum"):
+        return path, f"{value} is out of range; {kind} is {err.validator_value}.", "Use a value in the allowed range."
+    if kind == "uniqueItems":
+        return path, "lists the same item twice.", "Remove the repeated item."
+    if kind == "anyOf":
+        options = " or ".join("/".join(o.get("required", [])) for o in err.validator_value)
+        return path, "is missing one of the alternatives.", f"Give {options}."
+    return path, err.message, "See the schema's description for this field."
+
+
+def schema_errors(data: Any, schema: str, rel: str, lines: LineIndex, labels: dict[int, str] | None = None) -> list[ContentError]:
+    """Every schema failure of `data`, one ContentError each, sorted by position.
+
+    `labels` names the items of a list file (e.g. {3: 'dubois-2020'}) so a field reads 'dubois-2020.year'.
+    """
+    errors = []
+    for err in validator(schema).iter_errors(data):
+        for path, message, fix in _explain(err):
+            shown = path
+            if labels and path and isinstance(path[0], int) and path[0] in labels:
+                shown = (labels[path[0]],) + path[1:]
+            errors.append(ContentError(rel, message, field=dotted(shown) or None, line=lines.line_of(path), fix=fix))
+    return sorted(errors, key=lambda e: (e.line or 0, e.field or ""))

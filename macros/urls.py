@@ -1,0 +1,26 @@
+"""Page addresses: where a content file ends up in the built site, and relative links between pages."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(src_uri: str) -> str:
+    """'exercises/calf-raise-double.md' -> 'exercises/calf-raise-double.html' (the offline build has no directory URLs)."""
+    return src_uri[:-3] + ".html" if src_uri.endswith(".md") else src_uri
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from one built page to another file of the site, relative so it works from file://."""
+    target, _, fragment = to_url.partition("#")
+    base = posixpath.dirname(from_url) or "."
+    link = posixpath.relpath(target, base) if target else ""
+    return f"{link}#{fragment}" if fragment else link
+
+
+def card_src(card_id: str) -> str:
+    return f"exercises/{card_id}.md"
+
+
+def program_src(program_id: str) -> str:
+    return f"programs/{program_id}.md"

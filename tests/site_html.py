@@ -1,0 +1,78 @@
+"""Read the built site's HTML: every link and resource reference, and every id, for the link and standalone checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+# Attributes that make the browser fetch something (resources), versus links a reader follows.
+RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "poster"),
+                  ("audio", "src"), ("embed", "src"), ("object", "data"), ("input", "src"), ("track", "src")}
+# <link rel=...> values that make the browser fetch the href (canonical and alternate links are not fetched).
+FETCHED_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "prefetch",
+                "preconnect", "dns-prefetch", "manifest", "mask-icon"}
+SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "blob:")
+
+
+@dataclass
+class PageRefs:
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)       # <a href>, <area href>
+    resources: list[str] = field(default_factory=list)   # fetched by the browser
+    inline_styles: list[str] = field(default_factory=list)
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.refs = PageRefs()
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for key in ("id", "name") if tag == "a" else ("id",):
+            if a.get(key):
+                self.refs.ids.add(a[key])
+        if tag in ("a", "area") and a.get("href") is not None:
+            self.refs.links.append(a["href"])
+        if tag == "link" and a.get("href") and set((a.get("rel") or "").lower().split()) & FETCHED_RELS:
+            self.refs.resources.append(a["href"])
+        for (t, attr) in RESOURCE_ATTRS:
+            if tag == t and a.get(attr):
+                self.refs.resources.append(a[attr])
+        if a.get("srcset"):
+            self.refs.resources += [part.strip().split(" ")[0] for part in a["srcset"].split(",")]
+        if a.get("style"):
+            self.refs.inline_styles.append(a["style"])
+        self._in_style = tag == "style"
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.refs.inline_styles.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+
+def parse(path: Path) -> PageRefs:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector.refs
+
+
+def is_external(url: str) -> bool:
+    return url.startswith(("http://", "https://", "//"))
+
+
+def resolve(site: Path, page: Path, url: str) -> tuple[Path | None, str]:
+    """The file a relative URL points at (None for skipped schemes) and its fragment."""
+    if url.startswith(SKIP_SCHEMES) or is_external(url):
+        return None, ""
+    parts = urlsplit(url)
+    target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+    if parts.path.endswith("/") or (target.exists() and target.is_dir()):
+        target = target / "index.html"
+    return target, unquote(parts.fragment)

@@ -1,0 +1,138 @@
+"""Exercise cards: every real card is valid, every bad card is rejected with its own message, and the site shows them all."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from macros.content import load_content
+from macros.errors import ContentErrors
+
+CARDS = sorted(p.stem for p in (ROOT / "content" / "exercises").glob("*.yml"))
+MODEL = "content/exercises/calf-raise-double.yml"
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def errors_for(content_dir: Path) -> str:
+    with pytest.raises(ContentErrors) as caught:
+        load_content(content_dir)
+    message = str(caught.value)
+    assert "Traceback" not in message
+    return message
+
+
+def test_at_least_24_cards_and_all_valid():
+    content = load_content(ROOT / "content")
+    assert len(content.cards) >= 24
+    assert sorted(content.cards) == CARDS
+
+
+def test_ladders_resolve_and_go_both_ways():
+    cards = load_content(ROOT / "content").cards
+    for card in cards.values():
+        for other in card.data["harder"]:
+            assert other in cards, f"{card.id}: harder -> {other}"
+        for other in card.data["easier"]:
+            assert other in cards, f"{card.id}: easier -> {other}"
+    # The main calf ladder from the brief, seated raise to hops, is connected step by step.
+    ladder = ["calf-raise-seated", "calf-raise-double", "calf-raise-single-leg", "calf-raise-single-leg-weighted", "pogo-hops"]
+    for lower, upper in zip(ladder, ladder[1:]):
+        assert upper in cards[lower].data["harder"], f"{lower} should lead to {upper}"
+
+
+def test_knee_position_matches_target():
+    """Straight-knee work targets the gastrocnemius, bent-knee work the soleus (CONTENT.md)."""
+    cards = load_content(ROOT / "content").cards
+    assert "soleus" in cards["calf-raise-bent-knee"].data["target"]
+    assert "soleus" in cards["calf-stretch-wall-bent"].data["target"]
+    assert "gastrocnemius" in cards["calf-stretch-wall-straight"].data["target"]
+    assert "soleus" not in cards["calf-stretch-wall-straight"].data["target"]
+
+
+# (name, file, how to break it, text expected in the message besides the file)
+BAD = [
+    ("invalid yaml", MODEL, lambda t: t.replace("name: Double-leg calf raise", "name: [Double-leg"), ["line", "invalid YAML"]),
+    ("empty file", MODEL, lambda t: "", ["the file is empty"]),
+    ("not a mapping", MODEL, lambda t: "- just\n- a list\n", ["expected fields"]),
+    ("not utf-8", MODEL, lambda t: t.replace("Heel raise", "Heel r\udcffaise"), ["not UTF-8"]),
+    ("wrong type", MODEL, lambda t: t.replace("sets: 3", "sets: three"), ["dose.sets", "whole number"]),
+    ("missing field", MODEL, lambda t: t.replace("pain_rule:", "pain_rules:"), ["pain_rule", "missing"]),
+    ("unknown field", MODEL, lambda t: t + "colour: red\n", ["colour", "unknown field"]),
+    ("misspelt field", MODEL, lambda t: t.replace("\nmistakes:", "\nmistake:"), ["mistake", "Did you mean 'mistakes'"]),
+    ("bad enum", MODEL, lambda t: t.replace("difficulty: easy", "difficulty: simple"), ["difficulty", "easy, moderate, hard"]),
+    ("dangling ladder link", MODEL, lambda t: t.replace("harder: [calf-raise-single-leg]", "harder: [moon-jump]"),
+     ["harder[0]", "moon-jump"]),
+    ("unknown citation", MODEL, lambda t: t.replace("evidence: [silbernagel-2007", "evidence: [nobody-1900"),
+     ["evidence[0]", "nobody-1900", "references.yml"]),
+    ("id not file name", MODEL, lambda t: t.replace("id: calf-raise-double", "id: calf-raise-two"),
+     ["field 'id'", "does not match the file name"]),
+    ("duplicate key", MODEL, lambda t: t + "name: Again\n", ["'name' appears twice"]),
+    ("placeholder left", MODEL, lambda t: t.replace("Hold the top for one second.", "TODO"),
+     ["steps[1]", "scaffold placeholder"]),
+    ("not kebab-case", MODEL, lambda t: t.replace("easier: [calf-raise-seated]", "easier: [Calf_Raise]"),
+     ["easier[0]", "kebab-case"]),
+    ("self link", MODEL, lambda t: t.replace("related: [calf-raise-bent-knee]", "related: [calf-raise-double]"),
+     ["related[0]", "cannot link to itself"]),
+    ("no reps or hold", MODEL, lambda t: t.replace("  reps: 15\n", ""), ["dose", "reps or hold_seconds"]),
+]
+
+
+@pytest.mark.parametrize("name, rel, change, expected", BAD, ids=[b[0] for b in BAD])
+def test_bad_card_is_rejected_with_its_message(content_copy, name, rel, change, expected):
+    path = content_copy.parent / rel
+    text = change(path.read_text(encoding="utf-8"))
+    path.write_bytes(text.encode("utf-8", "surrogateescape"))
+    message = errors_for(content_copy)
+    assert rel in message, f"{name}: the message must name {rel}:\n{message}"
+    for part in expected:
+        assert part in message, f"{name}: expected {part!r} in:\n{message}"
+
+
+def test_copied_card_keeping_its_id_is_rejected(content_copy):
+    source = (content_copy / "exercises" / "calf-raise-double.yml").read_text()
+    (content_copy / "exercises" / "calf-raise-copy.yml").write_text(source)  # same id, new file name
+    message = errors_for(content_copy)
+    assert "content/exercises/calf-raise-copy.yml" in message and "does not match the file name" in message
+
+
+def test_each_problem_gets_its_own_line(content_copy):
+    path = content_copy / "exercises" / "calf-raise-double.yml"
+    path.write_text(path.read_text().replace("sets: 3", "sets: 0").replace("difficulty: easy", "difficulty: hardish"))
+    message = errors_for(content_copy)
+    lines = [line for line in message.splitlines() if "calf-raise-double.yml" in line]
+    assert len(lines) == 2 and any("dose.sets" in line for line in lines) and any("difficulty" in line for line in lines)
+    assert all(re.search(r"calf-raise-double\.yml:\d+:", line) for line in lines), "each message gives the line"
+
+
+def test_card_pages_library_and_export_cover_the_same_cards(site):
+    pages = {p.stem for p in (site / "exercises").glob("*.html")} - {"index"}
+    library = (site / "exercises" / "index.html").read_text()
+    listed = set(re.findall(r'<article class="calf-exercise" data-card="([a-z0-9-]+)"', library))
+    export = json.loads((site / "api" / "exercises.json").read_text())
+    exported = {card["id"] for card in export["exercises"]}
+    assert set(CARDS) == pages == listed == exported
+    assert export["version"] and export["count"] == len(CARDS)
+    assert json.loads((site / "api" / "exercise.schema.json").read_text())["title"] == "Exercise card"
+
+
+def test_card_page_shows_steps_dose_and_credit(site):
+    for card_id in CARDS:
+        data = yaml.safe_load((ROOT / "content" / "exercises" / f"{card_id}.yml").read_text())
+        html = (site / "exercises" / f"{card_id}.html").read_text()
+        from html import escape
+        for step in data["steps"]:
+            assert escape(step, quote=False) in html, f"{card_id}: step missing"
+        assert f"<th scope=\"row\">Sets</th><td>{data['dose']['sets']}</td>" in html, card_id
+        assert f"by {escape(data['attribution']['author'], quote=False)}" in html and "CC BY-SA 4.0" in html, card_id
+        assert "Last reviewed:" in html and "Next review due:" in html
