@@ -57,7 +57,7 @@ def define_env(env):
 
     @env.macro
     def symptom_checker() -> str:
-        return renderers.symptom_checker(content(), env.page.url)
+        return renderers.symptom_checker(content(), env.page.url, ledger(), page())
 
     @env.macro
     def reference_list() -> str:

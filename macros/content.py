@@ -51,7 +51,7 @@ def _load(content_dir: Path) -> Content:
     errors += found
     programs, found = load_programs(content_dir, root)
     errors += found + check_programs(programs, set(cards) | on_disk, references)
-    triage, found = load_triage(content_dir, root)
+    triage, found = load_triage(content_dir, root, references)
     errors += found
     if errors:
         raise ContentErrors(errors)

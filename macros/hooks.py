@@ -65,3 +65,13 @@ def on_post_page(output, page, config):
         return html_fixes.apply(output, page.file.src_uri)
     except html_fixes.ThemeChanged as exc:
         raise PluginError(str(exc)) from None
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page is rendered from a theme template, not a page; give it the same patches."""
+    if template_name != "404.html":
+        return output_content
+    try:
+        return html_fixes.apply(output_content, template_name)
+    except html_fixes.ThemeChanged as exc:
+        raise PluginError(str(exc)) from None

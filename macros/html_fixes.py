@@ -25,6 +25,8 @@ PATCHES = [
      '<label class="md-header__button md-icon" for="__search" tabindex="0" data-calf-key-toggle>'
      '<span class="calf-visually-hidden">Open search</span>',
      "Keyboard: the search button is a label; make it focusable and named (calf.js opens it with Enter or Space)."),
+    (' tabindex="">', '>',
+     "Nu HTML checker: an empty tabindex on navigation section labels is not a valid integer."),
 ]
 
 
@@ -33,6 +35,7 @@ class ThemeChanged(RuntimeError):
 
 
 def apply(html: str, page: str) -> str:
+    """Apply every patch (all occurrences of each)."""
     for old, new, why in PATCHES:
         if old not in html:
             raise ThemeChanged(f"{page}: expected Material markup not found ({why}). "

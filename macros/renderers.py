@@ -127,12 +127,13 @@ def program_list(content: Content, from_url: str) -> str:
     return render("program-list.html", programs=programs)
 
 
-def symptom_checker(content: Content, from_url: str) -> str:
-    """The decision tree as static HTML: each answer is a link to the next node's anchor."""
+def symptom_checker(content: Content, from_url: str, ledger: PageCitations, page: str) -> str:
+    """The decision tree as static HTML: each answer is a link to the next node's anchor; outcomes cite sources."""
     tree = content.triage.data
     links = lambda node: [{**link, "href": relative(from_url, page_url(link["page"].partition("#")[0]))  # noqa: E731
                            + ("#" + link["page"].partition("#")[2] if "#" in link["page"] else "")} for link in node["links"]]
-    outcomes = [{**node, "links": links(node), "meta": LEVELS[node["level"]]} for node in tree["outcomes"]]
+    outcomes = [{**node, "links": links(node), "meta": LEVELS[node["level"]],
+                 "cite": cite(content, ledger, tuple(node["evidence"]), page)} for node in tree["outcomes"]]
     ordered = sorted(tree["questions"], key=lambda q: q["id"] != tree["start"])
     return render("symptom-checker.html", questions=ordered, outcomes=outcomes, start=tree["start"],
                   kinds={k: v[0] for k, v in nodes(content.triage).items()})

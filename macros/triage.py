@@ -12,11 +12,18 @@ from .collection import Item, load_single
 from .errors import ContentError
 
 
-def load_triage(content_dir: Path, root: Path) -> tuple[Item | None, list[ContentError]]:
+def load_triage(content_dir: Path, root: Path, reference_keys) -> tuple[Item | None, list[ContentError]]:
     tree, errors = load_single(content_dir / "triage.yml", "triage", root)
     if tree is None:
         return None, errors
-    return tree, check_tree(tree, content_dir)
+    for position, node in enumerate(tree.data["outcomes"]):
+        for e, key in enumerate(node["evidence"]):
+            if key not in reference_keys:
+                errors.append(ContentError(tree.rel, f"node '{node['id']}': cites the unknown reference '{key}'.",
+                                           field=f"outcomes[{position}].evidence[{e}]",
+                                           line=tree.line("outcomes", position, "evidence", e),
+                                           fix="Use a key from content/references.yml."))
+    return tree, errors + check_tree(tree, content_dir)
 
 
 def nodes(tree: Item) -> dict[str, tuple[str, int, dict]]:

@@ -76,3 +76,61 @@ def resolve(site: Path, page: Path, url: str) -> tuple[Path | None, str]:
     if parts.path.endswith("/") or (target.exists() and target.is_dir()):
         target = target / "index.html"
     return target, unquote(parts.fragment)
+
+
+class _Prose(HTMLParser):
+    """Visible prose of a page's article: paragraphs, list items, table cells and headings, one block per line.
+
+    Left out: citation numbers, source lists, the page frame, scripts, templates, figures and the page's tooltips.
+    """
+
+    SKIP_CLASSES = ("calf-cite", "calf-references", "calf-frame", "calf-print-log", "headerlink", "calf-visually-hidden")
+    BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "dt", "dd", "caption", "figcaption"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth_article = 0
+        self.skip_stack: list[str] = []
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "article":
+            self.depth_article += 1
+        classes = (a.get("class") or "").split()
+        if self.skip_stack or tag in ("script", "style", "template", "svg", "aside", "nav") or \
+                any(c in classes for c in self.SKIP_CLASSES) or a.get("hidden") is not None:
+            if tag not in ("br", "img", "input", "hr", "meta", "link"):
+                self.skip_stack.append(tag)
+            return
+        if tag in self.BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag):
+        if self.skip_stack:
+            if self.skip_stack[-1] == tag:
+                self.skip_stack.pop()
+            return
+        if tag in self.BLOCKS:
+            self._flush()
+        if tag == "article":
+            self.depth_article -= 1
+
+    def handle_data(self, data):
+        if self.depth_article and not self.skip_stack:
+            self.current.append(data)
+
+    def _flush(self):
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.blocks.append(text if text[-1] in ".!?:" else text + ".")
+        self.current = []
+
+
+def prose(path: Path) -> str:
+    """The reading text of a built page, for readability and word counts."""
+    parser = _Prose()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser._flush()
+    return "\n".join(parser.blocks)

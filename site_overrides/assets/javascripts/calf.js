@@ -160,7 +160,15 @@ window.calfTriage = function () {
     });
   }
 
+  /* Glossary terms: reachable by keyboard, so the definition shows on focus as well as on hover. */
+  function setupGlossaryFocus() {
+    document.querySelectorAll(".md-content abbr").forEach(function (abbr) {
+      if (!abbr.hasAttribute("tabindex")) { abbr.setAttribute("tabindex", "0"); }
+    });
+  }
+
   function start() {
+    setupGlossaryFocus();
     setupKeyToggles();
     setupPlanButtons();
     setupFilters();

@@ -1,0 +1,144 @@
+"""Real-browser tests of the interactive tools: symptom checker by keyboard, My plan, library filters, print, tooltips."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import launched_browser, served
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launched_browser() as context:
+        yield context
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with served(site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    page.close()
+    assert not errors, errors
+
+
+def _answer_by_keyboard(page, label: str):
+    """Tab to the answer in the current question and press Enter, as a keyboard user would."""
+    current = page.locator(".calf-triage__node.is-current")
+    target = current.get_by_role("link", name=label, exact=True)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            page.keyboard.press("Enter")
+            return
+    raise AssertionError(f"could not reach the answer {label!r} with Tab")
+
+
+def _focused_heading(page) -> str:
+    return page.evaluate("document.activeElement.tagName + ':' + document.activeElement.textContent")
+
+
+def test_symptom_checker_emergency_path_by_keyboard(page, base_url):
+    page.goto(base_url + "symptom-checker.html")
+    stored_before = page.evaluate("JSON.stringify(window.localStorage)")
+    assert page.locator(".calf-triage__node.is-current").count() == 1
+    _answer_by_keyboard(page, "Yes")
+    outcome = page.locator(".calf-triage__node.is-current")
+    assert outcome.get_attribute("data-triage-outcome") == "emergency"
+    assert _focused_heading(page).startswith("H2:"), "focus moves to the result"
+    assert "Result:" in page.inner_text("[data-triage-status]")
+    assert "emergency number" in outcome.inner_text()
+    # Back returns to the first question; nothing is stored.
+    page.click("[data-triage-back]")
+    assert page.locator(".calf-triage__node.is-current").get_attribute("data-triage-node")
+    assert page.evaluate("JSON.stringify(window.localStorage)") == stored_before, "answers are not stored"
+
+
+def test_symptom_checker_self_care_path_by_keyboard(page, base_url):
+    page.goto(base_url + "symptom-checker.html")
+    for _ in range(20):
+        node = page.locator(".calf-triage__node.is-current")
+        if node.get_attribute("data-triage-outcome"):
+            break
+        labels = [a.inner_text() for a in node.locator("a[data-next]").all()]
+        # Answer "No" to red-flag questions, then take the mildest answer offered.
+        choice = next((l for l in labels if l.strip().lower() == "no"), labels[-1])
+        _answer_by_keyboard(page, choice)
+        assert _focused_heading(page).startswith("H2:"), "focus moves to each new question"
+    assert page.locator(".calf-triage__node.is-current").get_attribute("data-triage-outcome") in ("self-care", "clinician")
+    page.click("[data-triage-restart]")
+    assert page.locator(".calf-triage__node.is-current").get_attribute("data-triage-node")
+
+
+def test_symptom_checker_without_javascript_lists_everything(browser, base_url):
+    context = browser.browser.new_context(java_script_enabled=False) if browser.browser else None
+    if context is None:
+        pytest.skip("persistent context has no browser handle")
+    page = context.new_page()
+    page.goto(base_url + "symptom-checker.html")
+    assert page.locator("[data-triage-node]").first.is_visible()
+    assert page.locator("[data-triage-outcome]").first.is_visible()
+    context.close()
+
+
+def test_my_plan_add_two_cards_and_see_them(page, base_url):
+    page.goto(base_url + "exercises/index.html")
+    page.evaluate("window.localStorage.clear()")
+    page.reload()
+    page.click('[data-plan-add="calf-raise-double"] >> nth=0')
+    page.click('[data-plan-add="glute-bridge"] >> nth=0')
+    assert page.get_attribute('[data-plan-add="glute-bridge"] >> nth=0', "aria-pressed") == "true"
+    page.goto(base_url + "my-plan.html")
+    items = page.locator("[data-plan-list] [data-card]")
+    assert sorted(items.evaluate_all("els => els.map(e => e.dataset.card)")) == ["calf-raise-double", "glute-bridge"]
+    assert "Double-leg calf raise" in page.inner_text("[data-plan-list]")
+    assert "3 sets of 15 reps" in page.inner_text("[data-plan-list]"), "the plan shows doses"
+    page.locator("[data-plan-list] .calf-plan-remove").first.click()
+    assert page.locator("[data-plan-list] [data-card]").count() == 1
+
+
+def test_my_plan_without_javascript_explains_printing(browser, base_url):
+    context = browser.browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "my-plan.html")
+    assert page.is_visible("[data-plan-nojs]") and "Print" in page.inner_text("[data-plan-nojs]")
+    context.close()
+
+
+def test_library_filters_work(page, base_url):
+    page.goto(base_url + "exercises/index.html")
+    total = page.locator("article.calf-exercise[data-card]").count()
+    page.select_option("select[name=target]", "soleus")
+    visible = page.locator("article.calf-exercise[data-card]:visible")
+    cards = set(visible.evaluate_all("els => els.map(e => e.dataset.card)"))
+    assert cards and all("soleus" in page.get_attribute(f'article[data-card="{c}"] >> nth=0', "data-target") for c in cards)
+    assert visible.count() < total
+    assert "match" in page.inner_text(".calf-filters__count")
+    page.select_option("select[name=target]", "")
+    assert page.locator("article.calf-exercise[data-card]:visible").count() == total
+
+
+def test_print_hides_navigation_and_shows_the_log(page, base_url):
+    page.goto(base_url + "exercises/calf-raise-double.html")
+    page.emulate_media(media="print")
+    assert not page.is_visible(".md-header") and not page.is_visible(".md-sidebar--primary")
+    assert page.is_visible(".calf-print-log") and page.is_visible("table.calf-dose")
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF"
+    page.emulate_media(media="screen")
+
+
+def test_glossary_tooltip_on_focus(page, base_url):
+    page.goto(base_url + "assess/where-it-hurts.html")
+    abbr = page.locator("article abbr[title]").first
+    abbr.focus()
+    assert abbr.evaluate("el => el === document.activeElement"), "glossary terms are reachable by keyboard"
+    page.wait_for_timeout(400)
+    assert page.locator(".md-tooltip2--active, .md-tooltip--active").count() >= 1, "focus shows the definition"
