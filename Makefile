@@ -46,9 +46,12 @@ test: setup ## Run every test (a run that collects no test fails)
 bench: setup ## Benchmark build time, memory and page weight
 	$(BIN)/python scripts/bench.py
 
-lock: ## Recompile requirements.txt from requirements.in (needs pip-tools)
-	$(BIN)/pip install --quiet pip-tools==7.6.2
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+lock: ## Recompile the hash-locked requirements.txt from requirements.in (pip-tools in a throwaway venv)
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+		--no-emit-find-links -o requirements.txt requirements.in
+	rm -rf .lock-venv
 
 clean: ## Remove build output and environments
-	rm -rf site .site-tmp $(VENV) node_modules .pytest_cache
+	rm -rf site .site-tmp .lock-venv $(VENV) node_modules .pytest_cache

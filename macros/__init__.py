@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import macro_errors, renderers
-from .content import load_content
+from .content import current_content
 from .glossary import abbreviations
 from .references import PageCitations
 
@@ -17,7 +17,7 @@ def define_env(env):
     ledgers: dict[str, PageCitations] = {}
 
     def content():
-        return load_content(docs)
+        return current_content(docs)
 
     def page():
         return f"content/{env.page.file.src_uri}"
@@ -76,7 +76,7 @@ def on_pre_page_macros(env):
 def on_post_page_macros(env):
     """End the page with its own numbered sources, and add glossary definitions to every page."""
     ledger = env.variables["calf_ledgers"].get(env.page.file.src_uri)
-    content = load_content(Path(env.conf["docs_dir"]))
+    content = current_content(Path(env.conf["docs_dir"]))
     tail = renderers.page_references(content, ledger) if ledger else ""
     if tail:
         env.markdown += "\n\n## Sources {#sources}\n\n" + tail + "\n"

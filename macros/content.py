@@ -72,3 +72,12 @@ def load_content(content_dir: Path) -> Content:
     content = _load(content_dir)
     _cache[content_dir] = (stamp, content)
     return content
+
+
+def current_content(content_dir: Path) -> Content:
+    """The content validated for this build by the on_files hook, without touching the disk again.
+
+    Macros call this on every use; only load_content (once per build) checks whether files changed.
+    """
+    cached = _cache.get(Path(content_dir).resolve())
+    return cached[1] if cached else load_content(content_dir)

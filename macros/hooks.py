@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -32,7 +33,6 @@ if not review_log.handlers:
 
 def today() -> dt.date:
     """The build date; CALF_GUIDE_TODAY=YYYY-MM-DD overrides it (used by tests)."""
-    import os
     return dt.date.fromisoformat(os.environ["CALF_GUIDE_TODAY"]) if os.environ.get("CALF_GUIDE_TODAY") else dt.date.today()
 
 
