@@ -2,6 +2,7 @@
 # Every target bootstraps .venv and node_modules from the pinned locks when they are missing or stale.
 
 PYTHON ?= python3
+PORT   ?= 8000
 VENV   := .venv
 BIN    := $(VENV)/bin
 PY_OK  := $(VENV)/.installed
@@ -29,8 +30,8 @@ $(JS_OK): package.json package-lock.json
 
 setup: $(PY_OK) $(JS_OK) ## Create .venv and node_modules from the locks
 
-serve: setup ## Live preview on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: setup ## Live preview on http://127.0.0.1:8000 (PORT=... to change)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 build: setup ## Strict build into site/ (replaced only when the build succeeds)
 	rm -rf .site-tmp
