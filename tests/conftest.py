@@ -31,11 +31,6 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def build_log(site) -> str:
-    return ""
-
-
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of the project to break on purpose."""
@@ -49,6 +44,24 @@ def project_copy(tmp_path) -> Path:
             shutil.copy2(source, copy / part)
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
     return copy
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright, shared by the browser test modules (skips or fails if missing)."""
+    from browser import launched_browser
+
+    with launched_browser() as context:
+        yield context
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site served on 127.0.0.1."""
+    from browser import served
+
+    with served(site) as url:
+        yield url
 
 
 def html_pages(site: Path) -> list[Path]:

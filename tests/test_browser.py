@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from browser import AXE, launched_browser, served
+from browser import AXE
 from conftest import html_pages
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 WIDTHS = {"phone": 375, "desktop": 1280}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_browser() as context:
-        yield context
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with served(site) as url:
-        yield url
 
 
 def check_page(page, base_url: str, path: str, width: int) -> list[str]:

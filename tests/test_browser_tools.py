@@ -4,19 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from browser import launched_browser, served
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_browser() as context:
-        yield context
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    with served(site) as url:
-        yield url
 
 
 @pytest.fixture
