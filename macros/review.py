@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+import yaml
 
 REQUIRED = {"reviewed": "the date of the last review", "next_review": "the date the next review is due",
             "reviewer": "who reviewed the page"}
@@ -43,3 +46,24 @@ def overdue(meta: dict, today: dt.date) -> dt.date | None:
     """The due date if the page's review is overdue, else None."""
     due = _date(meta.get("next_review"))
     return due if due and due < today else None
+
+
+def read_front_matter(path: Path) -> dict:
+    """The YAML front matter of a Markdown page ({} if it has none or it is not a mapping)."""
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    try:
+        meta = yaml.safe_load(text.split("---\n", 2)[1])
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def pages_review_errors(content_dir: Path, today: dt.date) -> list[str]:
+    """Review-date problems in every Markdown page under content/ (what the build would refuse)."""
+    root = content_dir.parent
+    errors: list[str] = []
+    for page in sorted(content_dir.rglob("*.md")):
+        errors += review_errors(read_front_matter(page), page.relative_to(root).as_posix(), today)
+    return errors

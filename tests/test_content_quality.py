@@ -12,7 +12,7 @@ import textstat
 import yaml
 
 from conftest import ROOT, html_pages
-from macros.review import overdue, review_errors
+from macros.review import overdue, read_front_matter, review_errors
 from site_html import prose
 
 TOPICS = yaml.safe_load((ROOT / "tests" / "topics.yml").read_text())
@@ -70,9 +70,9 @@ def test_long_pages_cite_sources(site):
 
 
 def _front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    assert text.startswith("---\n"), f"{path}: no front matter"
-    return yaml.safe_load(text.split("---\n", 2)[1])
+    meta = read_front_matter(path)
+    assert meta, f"{path}: no front matter"
+    return meta
 
 
 def test_every_page_has_valid_review_front_matter():
