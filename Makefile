@@ -10,11 +10,11 @@ JS_OK  := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build test check bench lock clean
+.PHONY: help setup serve build test check new-card bench lock clean
 .DEFAULT_GOAL := help
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(PY_OK): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (set PYTHON=...)"; exit 1; }
@@ -37,6 +37,10 @@ build: setup ## Strict build into site/ (replaced only when the build succeeds)
 	rm -rf .site-tmp
 	$(BIN)/mkdocs build --strict --site-dir .site-tmp
 	rm -rf site && mv .site-tmp site
+
+new-card: setup ## Scaffold an exercise card: make new-card ID=heel-walk
+	@test -n "$(ID)" || { echo "Give the new card's id, e.g. make new-card ID=heel-walk"; exit 2; }
+	$(BIN)/python scripts/new_card.py "$(ID)"
 
 check: setup ## Validate all content without building
 	$(BIN)/python scripts/check_content.py

@@ -17,6 +17,8 @@ from .yamlfile import LineIndex, dotted
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "content" / "schemas"
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
                "array": "a list", "object": "a group of fields (a mapping)", "null": "nothing"}
+_FOUND_WORDS = {"str": "text", "int": "a whole number", "float": "a decimal number", "bool": "true or false",
+                "list": "a list", "dict": "a group of fields ('name: value')", "NoneType": "nothing"}
 
 
 @lru_cache(maxsize=None)
@@ -55,8 +57,13 @@ def _explain_one(err: ValidationError) -> tuple[tuple, str, str]:
         return path, f"'{value}' is not one of the allowed values.", f"Use one of: {options}.{_suggest(value, err.validator_value)}"
     if kind == "type":
         want = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
-        got = type(value).__name__.replace("str", "text").replace("int", "a whole number").replace("NoneType", "empty")
-        return path, f"expected {_TYPE_WORDS.get(want, want)}, found {got}.", f"Write {_TYPE_WORDS.get(want, want)} here."
+        got = _FOUND_WORDS.get(type(value).__name__, type(value).__name__)
+        fix = f"Write {_TYPE_WORDS.get(want, want)} here."
+        if want == "string" and isinstance(value, dict):
+            fix = "Text that contains ': ' must be in double quotes, e.g. \"Stand tall: keep your knees soft.\""
+        elif want == "string" and value is None:
+            fix = "Write the text after the colon, on the same line."
+        return path, f"expected {_TYPE_WORDS.get(want, want)}, found {got}.", fix
     if kind == "pattern":
         if "a-z0-9" in err.validator_value:
             return path, f"'{value}' is not kebab-case.", "Use lowercase letters, digits and single hyphens, e.g. calf-raise-double."

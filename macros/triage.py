@@ -68,9 +68,9 @@ def check_tree(tree: Item, content_dir: Path) -> list[ContentError]:
                 error(f"answer '{answer['label']}' leads to the unknown node '{answer['next']}' (a dead end).",
                       "questions", position, f"answers[{a}]", "next", fix="Point it at an existing question or outcome.")
     for position, node in enumerate(tree.data["outcomes"]):
-        for l, link in enumerate(node["links"]):
+        for index, link in enumerate(node["links"]):
             if not page_exists(content_dir, link["page"].partition("#")[0]):
-                error(f"links to the missing page '{link['page']}'.", "outcomes", position, f"links[{l}]", "page",
+                error(f"links to the missing page '{link['page']}'.", "outcomes", position, f"links[{index}]", "page",
                       fix="Use the path of a page in content/, e.g. red-flags.md#blood-clot-dvt.")
     if errors:
         return errors
