@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import macro_errors, renderers
+from . import figures, macro_errors, renderers
 from .content import current_content
 from .glossary import abbreviations
 from .references import PageCitations
@@ -66,6 +66,10 @@ def define_env(env):
     @env.macro
     def glossary_list() -> str:
         return renderers.glossary_page(content())
+
+    @env.macro
+    def anatomy_figure() -> str:
+        return figures.anatomy_figure()
 
 
 def on_pre_page_macros(env):

@@ -9,6 +9,7 @@ from .care_cards import check_care_cards, load_care_cards
 from .collection import Item
 from .errors import ContentError, ContentErrors
 from .exercises import check_links, filter_values, ids_on_disk, load_cards
+from .figures import check_figures
 from .glossary import load_glossary
 from .programs import check_programs, load_programs
 from .references import load_references
@@ -45,6 +46,7 @@ def _load(content_dir: Path) -> Content:
     cards, found = load_cards(content_dir, root)
     on_disk = ids_on_disk(content_dir)
     errors += found + check_links(cards, references, on_disk)
+    errors += check_figures(cards)
     care_cards, found = load_care_cards(content_dir, root)
     errors += found + check_care_cards(care_cards, references)
     glossary, found = load_glossary(content_dir, root)
