@@ -112,13 +112,23 @@ def test_library_filters_work(page, base_url):
     assert page.locator("article.calf-exercise[data-card]:visible").count() == total
 
 
+def test_library_without_javascript_lists_every_card_grouped(browser, base_url):
+    context = browser.browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "exercises/index.html")
+    assert not page.is_visible("[data-calf-filters]"), "filters need JavaScript, so they stay hidden"
+    shown = set(page.locator("article.calf-exercise[data-card]:visible").evaluate_all("els => els.map(e => e.dataset.card)"))
+    assert len(shown) >= 24 and page.is_visible("#by-phase") and page.is_visible("#by-target")
+    context.close()
+
+
 def test_print_hides_navigation_and_shows_the_log(page, base_url):
     page.goto(base_url + "exercises/calf-raise-double.html")
     page.emulate_media(media="print")
     assert not page.is_visible(".md-header") and not page.is_visible(".md-sidebar--primary")
     assert page.is_visible(".calf-print-log") and page.is_visible("table.calf-dose")
-    pdf = page.pdf(format="A4")
-    assert pdf[:4] == b"%PDF"
+    for paper in ("A4", "Letter"):
+        assert page.pdf(format=paper)[:4] == b"%PDF"
     page.emulate_media(media="screen")
 
 
