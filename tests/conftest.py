@@ -46,6 +46,25 @@ def project_copy(tmp_path) -> Path:
     return copy
 
 
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    """A throwaway copy of content/ for the loader tests to break."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def content_errors(content_dir: Path) -> str:
+    """The validator's message for a content folder that must be rejected."""
+    from macros.content import load_content
+    from macros.errors import ContentErrors
+
+    with pytest.raises(ContentErrors) as caught:
+        load_content(content_dir)
+    message = str(caught.value)
+    assert "Traceback" not in message
+    return message
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium through Playwright, shared by the browser test modules (skips or fails if missing)."""

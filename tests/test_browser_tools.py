@@ -56,7 +56,7 @@ def test_symptom_checker_self_care_path_by_keyboard(page, base_url):
             break
         labels = [a.inner_text() for a in node.locator("a[data-next]").all()]
         # Answer "No" to red-flag questions, then take the mildest answer offered.
-        choice = next((l for l in labels if l.strip().lower() == "no"), labels[-1])
+        choice = next((label for label in labels if label.strip().lower() == "no"), labels[-1])
         _answer_by_keyboard(page, choice)
         assert _focused_heading(page).startswith("H2:"), "focus moves to each new question"
     assert page.locator(".calf-triage__node.is-current").get_attribute("data-triage-outcome") in ("self-care", "clinician")

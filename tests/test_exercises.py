@@ -4,32 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, content_errors
 from macros.content import load_content
-from macros.errors import ContentErrors
 
 CARDS = sorted(p.stem for p in (ROOT / "content" / "exercises").glob("*.yml"))
 MODEL = "content/exercises/calf-raise-double.yml"
-
-
-@pytest.fixture
-def content_copy(tmp_path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    return tmp_path / "content"
-
-
-def errors_for(content_dir: Path) -> str:
-    with pytest.raises(ContentErrors) as caught:
-        load_content(content_dir)
-    message = str(caught.value)
-    assert "Traceback" not in message
-    return message
 
 
 def test_at_least_24_cards_and_all_valid():
@@ -93,7 +76,7 @@ def test_bad_card_is_rejected_with_its_message(content_copy, name, rel, change, 
     path = content_copy.parent / rel
     text = change(path.read_text(encoding="utf-8"))
     path.write_bytes(text.encode("utf-8", "surrogateescape"))
-    message = errors_for(content_copy)
+    message = content_errors(content_copy)
     assert rel in message, f"{name}: the message must name {rel}:\n{message}"
     for part in expected:
         assert part in message, f"{name}: expected {part!r} in:\n{message}"
@@ -102,14 +85,14 @@ def test_bad_card_is_rejected_with_its_message(content_copy, name, rel, change, 
 def test_copied_card_keeping_its_id_is_rejected(content_copy):
     source = (content_copy / "exercises" / "calf-raise-double.yml").read_text()
     (content_copy / "exercises" / "calf-raise-copy.yml").write_text(source)  # same id, new file name
-    message = errors_for(content_copy)
+    message = content_errors(content_copy)
     assert "content/exercises/calf-raise-copy.yml" in message and "does not match the file name" in message
 
 
 def test_each_problem_gets_its_own_line(content_copy):
     path = content_copy / "exercises" / "calf-raise-double.yml"
     path.write_text(path.read_text().replace("sets: 3", "sets: 0").replace("difficulty: easy", "difficulty: hardish"))
-    message = errors_for(content_copy)
+    message = content_errors(content_copy)
     lines = [line for line in message.splitlines() if "calf-raise-double.yml" in line]
     assert len(lines) == 2 and any("dose.sets" in line for line in lines) and any("difficulty" in line for line in lines)
     assert all(re.search(r"calf-raise-double\.yml:\d+:", line) for line in lines), "each message gives the line"

@@ -9,19 +9,16 @@ from __future__ import annotations
 import json
 import math
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
 from html import escape, unescape
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, content_errors
 from macros.collection import Item
 from macros.content import load_content
-from macros.errors import ContentErrors
 from macros.figure_pose import LIMITS, STEP_H, joints, low, place, view_of
 from macros.figures import HIGHLIGHT, figure_errors, figure_markup
 from macros.yamlfile import LineIndex
@@ -54,18 +51,6 @@ def parse(svg: str) -> ET.Element:
     root = ET.fromstring(svg)
     assert root.tag == SVG + "svg"
     return root
-
-
-@pytest.fixture
-def content_copy(tmp_path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    return tmp_path / "content"
-
-
-def errors_for(content_dir: Path) -> str:
-    with pytest.raises(ContentErrors) as caught:
-        load_content(content_dir)
-    return str(caught.value)
 
 
 def test_every_card_has_a_figure():
@@ -233,7 +218,7 @@ def test_a_card_with_knee_170_fails_to_load_naming_file_and_field(content_copy):
     text = path.read_text()
     assert "  end: {trunk: 0, hip: 0, knee: 0, ankle: -30," in text
     path.write_text(text.replace("  end: {trunk: 0, hip: 0, knee: 0, ankle: -30,", "  end: {trunk: 0, hip: 0, knee: 170, ankle: -30,"))
-    message = errors_for(content_copy)
+    message = content_errors(content_copy)
     line = next(ln for ln in message.splitlines() if "figure.end.knee" in ln)
     assert "content/exercises/calf-raise-double.yml:" in line and "170" in line and "150" in line
 
@@ -245,7 +230,7 @@ def test_a_straight_knee_card_drawn_bent_fails_to_load(content_copy):
     old = f"  end: {{trunk: {data['trunk']}, hip: {data['hip']}, knee: {data['knee']},"
     assert old in text
     path.write_text(text.replace(old, f"  end: {{trunk: {data['trunk']}, hip: {data['hip']}, knee: 40,"))
-    message = errors_for(content_copy)
+    message = content_errors(content_copy)
     assert "calf-stretch-wall-straight.yml" in message and "figure.end.knee" in message and "straight-knee" in message
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
@@ -28,12 +27,6 @@ def test_every_program_card_reference_resolves():
         for stage in program.data["stages"]:
             for entry in stage["exercises"]:
                 assert entry["card"] in content.cards, f"{program.id}: {entry['card']}"
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    return tmp_path / "content"
 
 
 @pytest.mark.parametrize("old, new, expected", [

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, content_errors
 from macros.content import load_content
-from macros.errors import ContentErrors
 from macros.triage import paths
 
 LEVELS = {"emergency", "urgent", "clinician", "self-care"}
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    return tmp_path / "content"
 
 
 def _edit_tree(content_dir, change):
@@ -28,12 +20,6 @@ def _edit_tree(content_dir, change):
     tree = yaml.safe_load(path.read_text())
     change(tree)
     path.write_text(yaml.safe_dump(tree, sort_keys=False))
-
-
-def _errors(content_dir) -> str:
-    with pytest.raises(ContentErrors) as caught:
-        load_content(content_dir)
-    return str(caught.value)
 
 
 def test_tree_questions_come_before_outcomes_and_red_flags_first():
@@ -71,7 +57,7 @@ def test_every_level_is_reachable_and_valid():
 ])
 def test_bad_tree_is_rejected_naming_file_and_node(content_copy, name, change, expected):
     _edit_tree(content_copy, change)
-    message = _errors(content_copy)
+    message = content_errors(content_copy)
     assert "content/triage.yml" in message, message
     for part in expected:
         assert part in message, f"{name}: expected {part!r} in:\n{message}"
