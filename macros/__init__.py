@@ -6,7 +6,6 @@ from pathlib import Path
 
 from . import figures, macro_errors, renderers
 from .content import current_content
-from .glossary import abbreviations
 from .references import PageCitations
 
 
@@ -78,10 +77,8 @@ def on_pre_page_macros(env):
 
 
 def on_post_page_macros(env):
-    """End the page with its own numbered sources, and add glossary definitions to every page."""
+    """End the page with its own numbered sources."""
     ledger = env.variables["calf_ledgers"].get(env.page.file.src_uri)
-    content = current_content(Path(env.conf["docs_dir"]))
-    tail = renderers.page_references(content, ledger) if ledger else ""
+    tail = renderers.page_references(current_content(Path(env.conf["docs_dir"])), ledger) if ledger else ""
     if tail:
         env.markdown += "\n\n## Sources {#sources}\n\n" + tail + "\n"
-    env.markdown += "\n\n" + abbreviations(content.glossary) + "\n"

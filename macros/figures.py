@@ -7,7 +7,9 @@ computes coordinates; all markup lives in the partials.
 
 from __future__ import annotations
 
+import json
 import math
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -248,7 +250,18 @@ def figure_view(card: dict, context: str = "page") -> dict:
 
 
 def figure_markup(card: dict, context: str = "page") -> Markup:
-    """The card's figure as an inline SVG element (markup from the partial, safe to insert)."""
+    """The card's figure as an inline SVG element (markup from the partial, safe to insert).
+
+    A card's figure appears on several pages (its own, the library, lists, My plan): draw each view once.
+    """
+    key = json.dumps([card["id"], card["name"], card["illustration"]["alt"], card["figure"]], sort_keys=True)
+    return _drawn(key, context)
+
+
+@lru_cache(maxsize=4096)
+def _drawn(key: str, context: str) -> Markup:
+    card_id, name, alt, figure = json.loads(key)
+    card = {"id": card_id, "name": name, "illustration": {"alt": alt}, "figure": figure}
     return Markup(render("figure.svg.html", fig=figure_view(card, context)))
 
 

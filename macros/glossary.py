@@ -22,11 +22,7 @@ def load_glossary(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[
     return glossary, errors
 
 
-def abbreviations(glossary: dict[str, Item]) -> str:
-    """Markdown abbreviation definitions ('*[term]: definition') for every form of every term."""
-    lines = []
-    for item in glossary.values():
-        definition = " ".join(item.data["definition"].split())
-        for form in item.data.get("forms") or [item.id]:
-            lines.append(f"*[{form}]: {definition}")
-    return "\n".join(lines)
+def abbreviations(glossary: dict[str, Item]) -> dict[str, str]:
+    """Every form of every term with its definition, for Python-Markdown's abbr extension (its `glossary`)."""
+    return {form: " ".join(item.data["definition"].split())
+            for item in glossary.values() for form in item.data.get("forms") or [item.id]}

@@ -19,6 +19,7 @@ if str(PROJECT) not in sys.path:
 from macros import html_fixes  # noqa: E402
 from macros.content import load_content  # noqa: E402
 from macros.errors import ContentErrors  # noqa: E402
+from macros.glossary import abbreviations  # noqa: E402
 from macros.pages import generated_files  # noqa: E402
 from macros.review import overdue, review_errors  # noqa: E402
 
@@ -34,6 +35,16 @@ if not review_log.handlers:
 def today() -> dt.date:
     """The build date; CALF_GUIDE_TODAY=YYYY-MM-DD overrides it (used by tests)."""
     return dt.date.fromisoformat(os.environ["CALF_GUIDE_TODAY"]) if os.environ.get("CALF_GUIDE_TODAY") else dt.date.today()
+
+
+def on_config(config):
+    """Give every page the glossary's hover definitions, once, through the abbr extension's glossary."""
+    try:
+        glossary = load_content(Path(config["docs_dir"])).glossary
+    except ContentErrors as exc:
+        raise PluginError(str(exc)) from None
+    config["mdx_configs"].setdefault("abbr", {})["glossary"] = abbreviations(glossary)
+    return config
 
 
 def on_files(files, config):

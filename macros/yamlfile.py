@@ -11,8 +11,12 @@ import yaml
 from .errors import ContentError, ContentErrors
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text and rejects duplicate keys."""
+# libyaml's parser when it is installed (ten times faster), with the same safe constructor.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):
+    """Safe loader that keeps dates as text (duplicate keys are caught while indexing lines)."""
 
 
 # Dates stay "YYYY-MM-DD" strings, as editors' YAML language servers read them; the schema checks the format.
