@@ -11,11 +11,8 @@ Exit codes: 0 measured; 1 a build or measurement failed (the message names it an
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import platform
-import posixpath
 import re
 import shlex
 import shutil
@@ -25,28 +22,17 @@ import tempfile
 import threading
 import time
 from datetime import date
-from html.parser import HTMLParser
 from importlib.metadata import version
 from pathlib import Path
 
-import yaml
+# scripts/ is on sys.path when this runs as a script.
+from bench_sites import ROOT, SEED, BenchError, copy_project, page_words, stock_project
+from bench_weight import first_view, kb
 
-ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "content", "macros", "site_overrides")
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-SEED = "calf-raise-double"  # the card cloned into synthetic ones, edited for the reload, and weighed
 EDITED = {"ours": f"content/exercises/{SEED}.yml", "stock": f"docs/exercises/{SEED}.md"}
 MARK = "Edited for the benchmark."
 FIRST_VIEW_KB, STOCK_RATIO = 90, 1.5  # the targets
-# Macro calls and Jinja comments: dropped from the pages copied into the stock site.
-JINJA = re.compile(r"\{\{.*?\}\}|\{##.*?##\}", re.S)
-# Plain prose that pads a stock page to the word count of our page, whose macros render text the stock lacks.
-FILLER = ("Most calf pain settles with time and the right dose of exercise so keep moving within the pain rule "
-          "and build up slowly week by week").split()
-
-
-class BenchError(Exception):
-    """A build or measurement failed; the message says which and why."""
 
 
 def measured(cmd: list, cwd: Path, what: str) -> tuple[float, float, str]:
@@ -66,87 +52,6 @@ def measured(cmd: list, cwd: Path, what: str) -> tuple[float, float, str]:
     if proc.returncode:
         raise BenchError(f"{what} failed (exit {proc.returncode}) in {cwd}. Its output ends:\n{log[-4000:]}")
     return seconds, usage.ru_maxrss / 1024, log
-
-
-def copy_project(source: Path, dest: Path, cards: int = 0) -> Path:
-    """A copy of the project (node_modules symlinked) with `cards` clones of the seed card."""
-    dest.mkdir(parents=True)
-    for part in PARTS:
-        if (source / part).is_dir():
-            shutil.copytree(source / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source / part, dest / part)
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    folder = dest / "content" / "exercises"
-    seed = yaml.safe_load((folder / f"{SEED}.yml").read_text(encoding="utf-8"))
-    for n in range(1, cards + 1):
-        # A valid clone: its id equals its file name, and empty ladders, so every card link resolves.
-        clone = {**seed, "id": f"bench-{n:04d}", "name": f"{seed['name']} {n}",
-                 "easier": [], "harder": [], "related": []}
-        (folder / f"bench-{n:04d}.yml").write_text(yaml.safe_dump(clone, sort_keys=False), encoding="utf-8")
-    return dest
-
-
-def leaves(value) -> list[str]:
-    """Every text value in a data structure, in order."""
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, list):
-        return [text for inner in value for text in leaves(inner)]
-    return [] if value is None else [" ".join(str(value).split())]
-
-
-def data_page(item: dict) -> str:
-    """A card or program as plain Markdown: a heading per field, its text as a list."""
-    parts = [f"# {item.get('name') or item['title']}"] + [
-        f"## {key.replace('_', ' ').capitalize()}\n\n" + "\n".join(f"- {t}" for t in leaves(value))
-        for key, value in item.items() if key != "id"]
-    return "\n\n".join(parts)
-
-
-def padded(text: str, want: int) -> str:
-    """Text plus paragraphs of filler prose, up to about `want` words."""
-    body = text.split("---", 2)[2] if text.startswith("---") else text  # front matter is not page text
-    missing = max(want - len(body.split()), 0)
-    words = (FILLER * (missing // len(FILLER) + 1))[:missing]
-    return text + "".join("\n\n" + " ".join(words[i:i + 60]) for i in range(0, missing, 60)) + "\n"
-
-
-def stock_project(ours: Path, words: dict[str, int], dest: Path) -> Path:
-    """Plain Material with our nav and pages: no macros, hooks, offline plugin or overrides. Pages are our
-    Markdown minus macro calls, plus cards and programs as Markdown, each padded to our page's word count."""
-    from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's !ENV tags as MkDocs does
-
-    config = yaml_load((ours / "mkdocs.yml").read_text(encoding="utf-8"))
-    content = ours / "content"
-    pages = {p.relative_to(content).as_posix(): JINJA.sub("", p.read_text(encoding="utf-8"))
-             for p in content.rglob("*.md")}
-    for folder in ("exercises", "programs"):
-        items = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((content / folder).glob("*.yml"))]
-        pages.update({f"{folder}/{item['id']}.md": data_page(item) for item in items})
-        # The library and program-list macros, as a hand-written list of links.
-        pages[f"{folder}/index.md"] += "\n\n" + "\n".join(
-            f"- [{i.get('name') or i['title']}]({i['id']}.md): {i.get('purpose') or i['summary']}" for i in items)
-    for rel, text in pages.items():
-        (dest / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
-        (dest / "docs" / rel).write_text(padded(text, words.get(rel, 0)), encoding="utf-8")
-    stock = {"site_name": config["site_name"], "docs_dir": "docs", "nav": config["nav"],
-             "theme": {"name": "material", "features": config["theme"]["features"]},
-             "plugins": ["search"], "markdown_extensions": config["markdown_extensions"],
-             # Our generated files (api/, the JSON export) are not here: links to them are only noted.
-             "validation": {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}}}
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(stock, sort_keys=False), encoding="utf-8")
-    return dest
-
-
-def page_words(site: Path) -> dict[str, int]:
-    """Words per page (by Markdown source path) in a built site's search index: section titles and text."""
-    counts: dict[str, int] = {}
-    for doc in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]:
-        page = doc["location"].split("#")[0]
-        page = page[:-5] + ".md" if page.endswith(".html") else page + "index.md"
-        counts[page] = counts.get(page, 0) + len(doc["title"].split()) + len(doc["text"].split())
-    return counts
 
 
 def build(project: Path, label: str, repeat: int) -> dict:
@@ -205,56 +110,6 @@ def serve_rebuild(project: Path, edited: str) -> None:
     finally:
         shutil.rmtree(site, ignore_errors=True)
     print(f"RELOAD_SECONDS={seconds:.3f}")
-
-
-class PageRefs(HTMLParser):
-    """What a page loads as it opens: local stylesheets, icons, scripts and images; and Material's config."""
-
-    def __init__(self):
-        super().__init__()
-        self.urls, self.config, self._in_config = [], "", False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "link" and set((attrs.get("rel") or "").split()) & {"stylesheet", "icon", "preload", "modulepreload"}:
-            self.urls.append(attrs.get("href"))
-        elif tag in ("script", "img") and attrs.get("src"):
-            self.urls.append(attrs["src"])
-        self._in_config = tag == "script" and attrs.get("id") == "__config"
-
-    def handle_endtag(self, tag):
-        self._in_config = False
-
-    def handle_data(self, data):
-        self.config += data if self._in_config else ""
-
-
-def local(site: Path, page: str, url: str | None) -> Path | None:
-    """The site file a reference from `page` points at; None for data: and off-site URLs."""
-    if not url or re.match(r"^([a-z][a-z0-9+.-]*:|//)", url):
-        return None
-    path = site / posixpath.normpath(posixpath.join(posixpath.dirname(page), re.split(r"[?#]", url)[0]))
-    if not path.is_file():
-        raise BenchError(f"{page} references {url}, which is not in the built site {site}.")
-    return path
-
-
-def first_view(site: Path, page: str) -> tuple[list[Path], list[Path]]:
-    """The page and the files its HTML references; then the search worker and index, which Material's
-    bundle fetches as the page opens when it has a search form."""
-    refs = PageRefs()
-    refs.feed((site / page).read_text(encoding="utf-8"))
-    static = [site / page, *sorted({p for p in (local(site, page, u) for u in refs.urls) if p})]
-    config = json.loads(refs.config or "{}")
-    if not config.get("search"):
-        return static, []
-    index = posixpath.join(config.get("base", "."), "search/search_index.json")
-    return static, [local(site, page, config["search"]), local(site, page, index)]
-
-
-def kb(paths: list[Path], gzipped: bool) -> float:
-    """Total size in KB, raw or with each file gzipped at level 9."""
-    return sum(len(gzip.compress(p.read_bytes(), 9, mtime=0)) if gzipped else p.stat().st_size for p in paths) / 1024
 
 
 def weight_rows(site: Path, label: str) -> tuple[list[list], list[float]]:
