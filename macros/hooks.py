@@ -17,10 +17,10 @@ if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
 from macros import html_fixes  # noqa: E402
-from macros.content import load_content  # noqa: E402
+from macros.content import current_content, load_content  # noqa: E402
 from macros.errors import ContentErrors  # noqa: E402
 from macros.glossary import abbreviations  # noqa: E402
-from macros.pages import generated_files  # noqa: E402
+from macros.pages import generated_body, generated_files  # noqa: E402
 from macros.review import overdue, review_errors  # noqa: E402
 
 # Outside the 'mkdocs' logger on purpose: an overdue review is reported without failing a strict build.
@@ -69,6 +69,13 @@ def on_page_markdown(markdown, page, config, files):
         review_log.warning("%s: review overdue since %s. Fix: review the page and update 'reviewed' and 'next_review'.",
                            src, due)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Generated card and program pages get their body straight from the partials (no Markdown pass)."""
+    if "generated" not in page.meta:
+        return html
+    return generated_body(current_content(Path(config["docs_dir"])), page.meta["generated"])
 
 
 def on_post_page(output, page, config):

@@ -11,7 +11,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from .content import Content
 from .renderers import card_page, program_page
 from .schemas import SCHEMA_DIR
-from .urls import card_src, program_src
+from .figures import figure_markup
+from .urls import card_src, program_src, thumb_url
 
 API_VERSION = "1.0"
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
@@ -23,18 +24,26 @@ def front_matter(meta: dict) -> str:
 
 
 def card_page_source(content: Content, card_id: str) -> str:
-    """Markdown source of a card page: front matter plus the rendered partial. Macros stay off: card text is data."""
+    """Source of a card page: front matter only. Its HTML body comes from the partial (generated_body), so it never
+    passes through Markdown or macros: card text is data, and the build does not re-parse its own HTML."""
     card = content.cards[card_id]
     meta = {"title": card.data["name"], "description": card.data["purpose"], **card.data["review"],
-            "render_macros": False, "edit_path": card.rel}
-    return front_matter(meta) + card_page(content, card_id) + "\n"
+            "render_macros": False, "edit_path": card.rel, "generated": f"card:{card_id}"}
+    return front_matter(meta)
 
 
 def program_page_source(content: Content, program_id: str) -> str:
+    """Source of a program page: front matter only, like a card page."""
     program = content.programs[program_id]
     meta = {"title": program.data["title"], "description": program.data["summary"], **program.data["review"],
-            "render_macros": False, "edit_path": program.rel}
-    return front_matter(meta) + program_page(content, program_id) + "\n"
+            "render_macros": False, "edit_path": program.rel, "generated": f"program:{program_id}"}
+    return front_matter(meta)
+
+
+def generated_body(content: Content, generated: str) -> str:
+    """The HTML body of a generated page, from its front matter's `generated: card:<id>` or `program:<id>`."""
+    kind, _, item = generated.partition(":")
+    return card_page(content, item) if kind == "card" else program_page(content, item)
 
 
 def export(content: Content) -> str:
@@ -48,6 +57,9 @@ def generated_files(config, content: Content, project_dir: Path) -> list[File]:
     """The Files to add to the build; none is written into content/."""
     files = [File.generated(config, card_src(cid), content=card_page_source(content, cid),
                             inclusion=InclusionLevel.NOT_IN_NAV) for cid in sorted(content.cards)]
+    # Thumbnails as files: listing pages stay small and the build does not parse every figure again on them.
+    files += [File.generated(config, thumb_url(cid), content=str(figure_markup(content.cards[cid].data, "thumb")))
+              for cid in sorted(content.cards)]
     files += [File.generated(config, program_src(pid), content=program_page_source(content, pid))
               for pid in sorted(content.programs)]
     files.append(File.generated(config, "api/exercises.json", content=export(content)))

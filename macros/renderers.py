@@ -8,7 +8,7 @@ from .exercises import FILTERS, matches
 from .references import PageCitations, sort_key, view
 from .render import render
 from .triage import nodes
-from .urls import card_src, page_url, program_src, relative
+from .urls import card_src, page_url, program_src, relative, thumb_url
 
 
 class MacroError(ValueError):
@@ -19,7 +19,7 @@ def _card_view(content: Content, card_id: str, from_url: str) -> dict:
     card = content.cards[card_id].data
     link = lambda other: {"id": other, "name": content.cards[other].data["name"],  # noqa: E731
                           "href": relative(from_url, page_url(card_src(other)))}
-    return {**card, "href": relative(from_url, page_url(card_src(card_id))),
+    return {**card, "href": relative(from_url, page_url(card_src(card_id))), "thumb_href": relative(from_url, thumb_url(card_id)),
             "easier_links": [link(c) for c in card["easier"]], "harder_links": [link(c) for c in card["harder"]],
             "related_links": [link(c) for c in card.get("related", [])]}
 

@@ -24,3 +24,8 @@ def card_src(card_id: str) -> str:
 
 def program_src(program_id: str) -> str:
     return f"programs/{program_id}.md"
+
+
+def thumb_url(card_id: str) -> str:
+    """The card's thumbnail figure, a generated SVG file (listing pages link it instead of inlining it)."""
+    return f"figures/{card_id}-thumb.svg"

@@ -264,9 +264,14 @@ def unescape_entities(svg: str) -> str:
 def test_library_thumbnails_are_decorative_and_every_page_keeps_ids_unique(site):
     library = (site / "exercises" / "index.html").read_text()
     articles = re.findall(r'<article class="calf-exercise" data-card="([a-z0-9-]+)"', library)
-    thumbs = re.findall(r'<svg [^>]*class="calf-figure calf-figure--thumb"[^>]*>', library)
-    assert len(thumbs) == len(articles) >= len(CARDS)
-    assert all('aria-hidden="true"' in t and 'role="img"' not in t for t in thumbs)
+    thumbs = re.findall(r'<img class="calf-thumb" src="\.\./figures/([a-z0-9-]+)-thumb\.svg" alt="" loading="lazy">', library)
+    assert len(thumbs) == len(articles) >= len(CARDS), "one decorative thumbnail (empty alt) per listed card"
+    assert thumbs == articles, "each card shows its own thumbnail"
+    for card_id in set(thumbs):
+        svg = (site / "figures" / f"{card_id}-thumb.svg").read_text()
+        assert len(svg.encode()) <= 12 * 1024
+        root = parse(unescape_entities(svg))
+        assert root.get("aria-hidden") == "true" and root.get("role") is None
     for page in site.rglob("*.html"):
         html = page.read_text()
         for svg in _figures_in(html):
