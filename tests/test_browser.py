@@ -117,3 +117,19 @@ def test_keyboard_opens_and_closes_drawer_and_search(browser, base_url):
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")
     page.close()
+
+
+DARK_SAMPLE = ["index.html", "red-flags.html", "symptom-checker.html", "exercises/index.html",
+               "exercises/calf-raise-double.html", "programs/calf-strain-rehab.html", "my-plan.html", "glossary.html"]
+
+
+def test_dark_scheme_is_accessible(browser, base_url):
+    """The slate (dark) scheme that follows the reader's system setting passes axe too."""
+    problems: list[str] = []
+    for path in DARK_SAMPLE:
+        page = browser.new_page()
+        page.emulate_media(color_scheme="dark")
+        problems += check_page(page, base_url, path, 1280)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        page.close()
+    assert not problems, "\n".join(problems)
