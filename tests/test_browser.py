@@ -126,10 +126,12 @@ DARK_SAMPLE = ["index.html", "red-flags.html", "symptom-checker.html", "exercise
 def test_dark_scheme_is_accessible(browser, base_url):
     """The slate (dark) scheme that follows the reader's system setting passes axe too."""
     problems: list[str] = []
+    # A fresh context: the theme remembers the scheme it last used in localStorage, per site.
+    context = browser.browser.new_context(color_scheme="dark")
     for path in DARK_SAMPLE:
-        page = browser.new_page()
-        page.emulate_media(color_scheme="dark")
+        page = context.new_page()
         problems += check_page(page, base_url, path, 1280)
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         page.close()
+    context.close()
     assert not problems, "\n".join(problems)
