@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .collection import Item, load_list
 from .errors import ContentError
+from .references import unknown_references
 
 LEVELS = {
     "emergency": {"label": "Emergency", "icon": "!!", "meaning": "Call the emergency number or go to the emergency department now."},
@@ -24,11 +25,7 @@ def check_care_cards(cards: dict[str, Item], reference_keys) -> list[ContentErro
     """Evidence keys exist, and emergency cards name the emergency numbers neutrally."""
     errors = []
     for card in cards.values():
-        for position, key in enumerate(card.data["evidence"]):
-            if key not in reference_keys:
-                errors.append(ContentError(card.rel, f"cites the unknown reference '{key}'.",
-                                           field=f"{card.id}.evidence[{position}]", line=card.line("evidence", position),
-                                           fix="Use a key from content/references.yml."))
+        errors += unknown_references(card, ("evidence",), reference_keys, label=f"{card.id}.evidence")
         if card.data["level"] == "emergency" and EMERGENCY_NUMBERS not in card.data["action"]:
             errors.append(ContentError(card.rel, "an emergency card must name the emergency numbers.",
                                        field=f"{card.id}.action", line=card.line("action"),

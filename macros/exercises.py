@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .collection import Item, load_folder
 from .errors import ContentError
+from .references import unknown_references
 
 LINK_FIELDS = ("easier", "harder", "related")
 FILTERS = ("phase", "target", "tag", "equipment", "difficulty", "category")
@@ -35,11 +36,7 @@ def check_links(cards: dict[str, Item], reference_keys, existing: set[str] | Non
                     errors.append(ContentError(card.rel, f"links to the unknown card '{target}'.", field=f"{field}[{position}]",
                                                line=card.line(field, position),
                                                fix=f"Use the id of a file in content/exercises/, or create {target}.yml."))
-        for position, key in enumerate(card.data["evidence"]):
-            if key not in reference_keys:
-                errors.append(ContentError(card.rel, f"cites the unknown reference '{key}'.", field=f"evidence[{position}]",
-                                           line=card.line("evidence", position),
-                                           fix="Use a key from content/references.yml, or add the source there first."))
+        errors += unknown_references(card, ("evidence",), reference_keys)
     return errors
 
 

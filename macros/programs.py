@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .collection import Item, load_folder
 from .errors import ContentError
+from .references import unknown_references
 
 
 def load_programs(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
@@ -23,8 +24,5 @@ def check_programs(programs: dict[str, Item], cards: set[str], reference_keys) -
                                                field=f"stages[{s}].exercises[{e}].card",
                                                line=program.line("stages", s, "exercises", e, "card"),
                                                fix="Use the id of a file in content/exercises/."))
-        for position, key in enumerate(program.data["evidence"]):
-            if key not in reference_keys:
-                errors.append(ContentError(program.rel, f"cites the unknown reference '{key}'.", field=f"evidence[{position}]",
-                                           line=program.line("evidence", position), fix="Use a key from content/references.yml."))
+        errors += unknown_references(program, ("evidence",), reference_keys)
     return errors

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .collection import Item, load_list
 from .errors import ContentError
+from .yamlfile import dotted
 
 TYPE_LABELS = {"guideline": "Guideline", "systematic-review": "Systematic review", "trial": "Trial",
                "cohort": "Cohort study", "lab-study": "Laboratory study", "review": "Narrative review",
@@ -15,6 +16,19 @@ TYPE_LABELS = {"guideline": "Guideline", "systematic-review": "Systematic review
 
 def load_references(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
     return load_list(content_dir / "references.yml", "reference", root, key="key")
+
+
+def unknown_references(item: Item, at: tuple, reference_keys, label: str | None = None,
+                       about: str = "") -> list[ContentError]:
+    """One error per citation key at `at` in the item's data (e.g. ('evidence',)) missing from the reference list."""
+    keys = item.data
+    for step in at:
+        keys = keys[step]
+    field = label or dotted(at)
+    return [ContentError(item.rel, f"{about}cites the unknown reference '{key}'.", field=f"{field}[{position}]",
+                         line=item.line(*at, position),
+                         fix="Use a key from content/references.yml, or add the source there first.")
+            for position, key in enumerate(keys) if key not in reference_keys]
 
 
 def link(entry: dict) -> str:

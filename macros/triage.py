@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .collection import Item, load_single
 from .errors import ContentError
+from .references import unknown_references
 
 
 def load_triage(content_dir: Path, root: Path, reference_keys) -> tuple[Item | None, list[ContentError]]:
@@ -17,12 +18,8 @@ def load_triage(content_dir: Path, root: Path, reference_keys) -> tuple[Item | N
     if tree is None:
         return None, errors
     for position, node in enumerate(tree.data["outcomes"]):
-        for e, key in enumerate(node["evidence"]):
-            if key not in reference_keys:
-                errors.append(ContentError(tree.rel, f"node '{node['id']}': cites the unknown reference '{key}'.",
-                                           field=f"outcomes[{position}].evidence[{e}]",
-                                           line=tree.line("outcomes", position, "evidence", e),
-                                           fix="Use a key from content/references.yml."))
+        errors += unknown_references(tree, ("outcomes", position, "evidence"), reference_keys,
+                                     about=f"node '{node['id']}': ")
     return tree, errors + check_tree(tree, content_dir)
 
 
