@@ -12,6 +12,7 @@ import textstat
 import yaml
 
 from conftest import ROOT, html_pages
+from macros.content import load_content
 from macros.review import overdue, read_front_matter, review_errors
 from site_html import prose
 
@@ -86,11 +87,9 @@ def test_no_review_is_overdue():
     """Stale reviews fail the tests (the build only warns), so maintainers see them before anything ships."""
     today = dt.date.today()
     stale = [str(p.relative_to(ROOT)) for p in (ROOT / "content").rglob("*.md") if overdue(_front_matter(p), today)]
-    for kind in ("exercises", "programs"):
-        for path in (ROOT / "content" / kind).glob("*.yml"):
-            due = yaml.safe_load(path.read_text())["review"]["next_review"]
-            if dt.date.fromisoformat(str(due)) < today:
-                stale.append(str(path.relative_to(ROOT)))
+    content = load_content(ROOT / "content")
+    stale += [item.rel for group in (content.cards, content.programs) for item in group.values()
+              if overdue(item.data["review"], today)]
     assert not stale, f"overdue reviews: {stale}"
 
 
