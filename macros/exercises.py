@@ -9,6 +9,7 @@ from .errors import ContentError
 from .references import unknown_references
 
 LINK_FIELDS = ("easier", "harder", "related")
+MIRROR = {"easier": "harder", "harder": "easier"}  # a ladder link must be listed on the other card the other way round
 FILTERS = ("phase", "target", "tag", "equipment", "difficulty", "category")
 
 
@@ -37,6 +38,22 @@ def check_links(cards: dict[str, Item], reference_keys, existing: set[str] | Non
                                                line=card.line(field, position),
                                                fix=f"Use the id of a file in content/exercises/, or create {target}.yml."))
         errors += unknown_references(card, ("evidence",), reference_keys)
+    return errors + ladder_errors(cards)
+
+
+def ladder_errors(cards: dict[str, Item]) -> list[ContentError]:
+    """Ladders go both ways: if A lists B as easier, B lists A as harder, and the reverse."""
+    errors = []
+    for card in cards.values():
+        for field, mirror in MIRROR.items():
+            for position, target in enumerate(card.data.get(field, [])):
+                other = cards.get(target)
+                if other is None or target == card.id or card.id in other.data.get(mirror, []):
+                    continue  # unknown and self links are reported above; a card with its own errors is not loaded
+                errors.append(ContentError(
+                    card.rel, f"lists '{target}' as {field}, but {other.rel} does not list '{card.id}' as {mirror}.",
+                    field=f"{field}[{position}]", line=card.line(field, position),
+                    fix=f"add '{card.id}' to {target}'s {mirror} list, or remove '{target}' from this {field} list."))
     return errors
 
 

@@ -26,12 +26,35 @@ def test_ladders_resolve_and_go_both_ways():
     for card in cards.values():
         for other in card.data["harder"]:
             assert other in cards, f"{card.id}: harder -> {other}"
+            assert card.id in cards[other].data["easier"], f"{card.id} lists {other} as harder, but not the reverse"
         for other in card.data["easier"]:
             assert other in cards, f"{card.id}: easier -> {other}"
+            assert card.id in cards[other].data["harder"], f"{card.id} lists {other} as easier, but not the reverse"
     # The main calf ladder from the brief, seated raise to hops, is connected step by step.
     ladder = ["calf-raise-seated", "calf-raise-double", "calf-raise-single-leg", "calf-raise-single-leg-weighted", "pogo-hops"]
     for lower, upper in zip(ladder, ladder[1:]):
         assert upper in cards[lower].data["harder"], f"{lower} should lead to {upper}"
+
+
+@pytest.mark.parametrize("field, mirror", [("harder", "easier"), ("easier", "harder")])
+def test_one_sided_ladder_link_is_rejected_naming_the_fix(content_copy, field, mirror):
+    """Break one side of the calf-raise-double / calf-raise-single-leg rung and the validator names the fix."""
+    lower, upper = "calf-raise-double", "calf-raise-single-leg"
+    broken, kept, missing = (upper, lower, upper) if field == "harder" else (lower, upper, lower)
+    # Remove the mirror entry, so only `kept` still lists the link.
+    path = content_copy / "exercises" / f"{broken}.yml"
+    text = path.read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if ln.startswith(f"{mirror}: ["))
+    items = [i.strip() for i in line.split("[", 1)[1].rstrip("]").split(",") if i.strip()]
+    other = lower if broken == upper else upper
+    assert other in items, f"fixture: {broken} should list {other} as {mirror}"
+    items.remove(other)
+    path.write_text(text.replace(line, f"{mirror}: [{', '.join(items)}]"), encoding="utf-8")
+    message = content_errors(content_copy)
+    rel = f"content/exercises/{kept}.yml"
+    wanted_field = "harder" if kept == lower else "easier"
+    assert re.search(rf"{re.escape(rel)}:\d+: field '{wanted_field}\[\d\]'", message), message
+    assert f"add '{kept}' to {missing}'s {mirror} list" in message, message
 
 
 def test_knee_position_matches_target():
@@ -54,7 +77,7 @@ BAD = [
     ("unknown field", MODEL, lambda t: t + "colour: red\n", ["colour", "unknown field"]),
     ("misspelt field", MODEL, lambda t: t.replace("\nmistakes:", "\nmistake:"), ["mistake", "Did you mean 'mistakes'"]),
     ("bad enum", MODEL, lambda t: t.replace("difficulty: easy", "difficulty: simple"), ["difficulty", "easy, moderate, hard"]),
-    ("dangling ladder link", MODEL, lambda t: t.replace("harder: [calf-raise-single-leg]", "harder: [moon-jump]"),
+    ("dangling ladder link", MODEL, lambda t: t.replace("harder: [calf-raise-single-leg,", "harder: [moon-jump,"),
      ["harder[0]", "moon-jump"]),
     ("unknown citation", MODEL, lambda t: t.replace("evidence: [silbernagel-2007", "evidence: [nobody-1900"),
      ["evidence[0]", "nobody-1900", "references.yml"]),
@@ -63,7 +86,7 @@ BAD = [
     ("duplicate key", MODEL, lambda t: t + "name: Again\n", ["'name' appears twice"]),
     ("placeholder left", MODEL, lambda t: t.replace("Hold the top for one second.", "TODO"),
      ["steps[1]", "scaffold placeholder"]),
-    ("not kebab-case", MODEL, lambda t: t.replace("easier: [calf-raise-seated]", "easier: [Calf_Raise]"),
+    ("not kebab-case", MODEL, lambda t: t.replace("easier: [calf-raise-seated,", "easier: [Calf_Raise,"),
      ["easier[0]", "kebab-case"]),
     ("self link", MODEL, lambda t: t.replace("related: [calf-raise-bent-knee]", "related: [calf-raise-double]"),
      ["related[0]", "cannot link to itself"]),
