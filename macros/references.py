@@ -1,7 +1,16 @@
-"""The reference list: load content/references.yml and number citations page by page."""
+"""The reference list: load and check content/references.yml, and number citations page by page.
+
+Beyond the schema, every entry is checked for three things a schema cannot say well:
+- its url is a publisher's page, not a search (Google Scholar, PubMed ?term=, /search/);
+- a journal article has a DOI (or a no_doi reason, for journals that assign none);
+- it is not still marked `unverified:` (a warning locally; an error when the CI environment variable is set).
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,11 +20,68 @@ from .yamlfile import dotted
 
 TYPE_LABELS = {"guideline": "Guideline", "systematic-review": "Systematic review", "trial": "Trial",
                "cohort": "Cohort study", "lab-study": "Laboratory study", "review": "Narrative review",
-               "expert-opinion": "Expert opinion", "anatomy-text": "Anatomy text"}
+               "expert-opinion": "Expert opinion", "anatomy-text": "Anatomy text", "standard": "Standard",
+               "patient-information": "Patient information"}
+
+# Types that are never journal articles; every other type is, and so is any entry with a volume.
+NOT_ARTICLES = {"guideline", "anatomy-text", "standard", "patient-information"}
+SEARCH_URL = re.compile(r"\?term=|scholar\.|search\?|/search/|google\.", re.IGNORECASE)
+
+# Outside the 'mkdocs' logger on purpose: an unverified entry warns locally without failing a strict build.
+log = logging.getLogger("calf_guide.references")
+if not log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    log.addHandler(_handler)
+    log.propagate = False
+
+
+def in_ci() -> bool:
+    """True when the CI environment variable is set (CI=true on every common CI service)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def is_article(entry: dict) -> bool:
+    return entry["type"] not in NOT_ARTICLES or "volume" in entry
+
+
+def entry_errors(item: Item) -> list[ContentError]:
+    """Problems with one valid entry: a search url, an article without a DOI."""
+    entry, errors = item.data, []
+    url = entry.get("url", "")
+    if SEARCH_URL.search(url):
+        errors.append(ContentError(item.rel, f"'{url}' is a search, not the source.", field=f"{item.id}.url",
+                                   line=item.line("url"),
+                                   fix="Link the source itself: add its 'doi:' and remove 'url:', or use the "
+                                       "publisher's own page for it (e.g. https://www.nice.org.uk/guidance/ng158)."))
+    if is_article(entry) and not entry.get("doi") and not entry.get("no_doi"):
+        kind = f"a '{entry['type']}'" if entry["type"] not in NOT_ARTICLES else "published in a journal volume"
+        errors.append(ContentError(item.rel, f"is {kind}, a journal article, but has no DOI.", field=f"{item.id}.doi",
+                                   line=item.line("key"),
+                                   fix="Add 'doi: 10.xxxx/...' from the publisher's page or doi.org. Only if the "
+                                       "journal assigns no DOIs, add 'no_doi:' saying so and link its PubMed record."))
+    return errors
+
+
+def unverified_errors(items: dict[str, Item]) -> list[ContentError]:
+    """Entries still marked unverified: errors under CI, printed warnings otherwise."""
+    found = [ContentError(item.rel, f"is marked unverified: {item.data['unverified'].rstrip('.')}.", field=f"{item.id}.unverified",
+                          line=item.line("unverified"),
+                          fix="Confirm the details at doi.org or the publisher's page, correct them, then delete "
+                              "the 'unverified:' line.")
+             for item in items.values() if "unverified" in item.data]
+    if in_ci():
+        return found
+    for error in found:
+        log.warning("%s", error)
+    return []
 
 
 def load_references(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
-    return load_list(content_dir / "references.yml", "reference", root, key="key")
+    items, errors = load_list(content_dir / "references.yml", "reference", root, key="key")
+    for item in items.values():
+        errors += entry_errors(item)
+    return items, errors + unverified_errors(items)
 
 
 def unknown_references(item: Item, at: tuple, reference_keys, label: str | None = None,
@@ -42,7 +108,7 @@ def sort_key(entry: dict) -> tuple:
 
 def view(entry: dict, number: int | None = None) -> dict:
     """What a reference partial needs to show one entry."""
-    optional = {field: None for field in ("volume", "issue", "pages", "doi", "url")}
+    optional = {field: None for field in ("volume", "issue", "pages", "doi", "url", "updated", "isbn")}
     return {**optional, **entry, "number": number, "href": link(entry), "type_label": TYPE_LABELS[entry["type"]],
             "author_text": ", ".join(entry["authors"])}
 
