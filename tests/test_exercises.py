@@ -142,3 +142,18 @@ def test_card_page_shows_steps_dose_and_credit(site):
         assert f"<th scope=\"row\">Sets</th><td>{data['dose']['sets']}</td>" in html, card_id
         assert f"by {escape(data['attribution']['author'], quote=False)}" in html and "CC BY-SA 4.0" in html, card_id
         assert "Last reviewed:" in html and "Next review due:" in html
+
+
+def test_ladder_ends_are_said_in_plain_words(site):
+    """A card with no easier or harder card says so plainly (F35), never "top of its ladder"."""
+    cards = load_content(ROOT / "content").cards
+    for card_id, card in cards.items():
+        html = (site / "exercises" / f"{card_id}.html").read_text()
+        assert "top of its ladder" not in html and "a starting exercise" not in html, card_id
+        easier, harder = card.data["easier"], card.data["harder"]
+        if not easier and not harder:
+            assert "There is no easier or harder version of this exercise in the guide." in html, card_id
+        else:
+            assert ("<strong>Easier:</strong>" in html) == bool(easier), card_id
+            assert ("This is the easiest version in the guide." in html) == (not easier), card_id
+            assert ("This is the hardest version in the guide." in html) == (not harder), card_id
