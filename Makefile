@@ -10,7 +10,7 @@ JS_OK  := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build test check new-card bench lock clean
+.PHONY: help setup serve build test test-fast check new-card bench lock clean
 .DEFAULT_GOAL := help
 
 help: ## List the targets
@@ -47,6 +47,9 @@ check: setup ## Validate all content without building
 
 test: setup ## Run every test (a run that collects no test fails)
 	$(BIN)/pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+test-fast: setup ## Quick loop while you work: content, loaders, renderers, one build (no browser, no slow tests)
+	$(BIN)/pytest -m "not browser and not slow"; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 bench: setup ## Benchmark build time, memory and page weight
 	$(BIN)/python scripts/bench.py

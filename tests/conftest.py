@@ -22,6 +22,13 @@ def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -
                           capture_output=True, text=True, env=environment, timeout=600)
 
 
+def pytest_collection_modifyitems(items):
+    """Mark every test that runs a real build (the session site, a served site or a project copy) with `build`."""
+    for item in items:
+        if {"site", "base_url", "project_copy"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once from content/ with the real CLI."""

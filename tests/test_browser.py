@@ -7,6 +7,8 @@ import pytest
 from browser import AXE
 from conftest import html_pages
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 WIDTHS = {"phone": 375, "desktop": 1280}
 

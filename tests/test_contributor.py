@@ -72,6 +72,7 @@ def steps(data: dict) -> list[dict]:
     return [step for job in data["jobs"].values() for step in job.get("steps", [])]
 
 
+@pytest.mark.slow  # a second real build
 def test_scaffolded_card_is_rejected_until_filled_in_then_validates_and_builds(project_copy, tmp_path):
     content = project_copy / "content"
     rel = f"content/exercises/{NEW_ID}.yml"

@@ -26,6 +26,7 @@ def _java() -> str:
     pytest.skip(message)
 
 
+@pytest.mark.slow
 def test_nu_html_checker_reports_no_errors(site):
     assert VNU.is_file(), "vnu.jar missing: run `make setup` (npm ci)"
     result = subprocess.run([_java(), "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
