@@ -7,6 +7,7 @@ from pathlib import Path
 from . import figures, macro_errors, renderers
 from .content import current_content
 from .references import PageCitations
+from .render import render
 
 
 def define_env(env):
@@ -33,6 +34,22 @@ def define_env(env):
     @env.macro
     def care_card(card_id: str) -> str:
         return renderers.care_card(content(), card_id, page())
+
+    @env.macro
+    def urgency(card_id: str) -> str:
+        return renderers.urgency(content(), card_id, page())
+
+    @env.macro
+    def urgency_table() -> str:
+        return renderers.urgency_table(content(), env.page.url)
+
+    @env.macro
+    def checker_testing() -> str:
+        return renderers.checker_testing(content())
+
+    @env.macro
+    def hazard_log() -> str:
+        return renderers.hazard_log(content())
 
     @env.macro
     def exercise_card(card_id: str) -> str:
@@ -65,6 +82,10 @@ def define_env(env):
     @env.macro
     def glossary_list() -> str:
         return renderers.glossary_page(content())
+
+    @env.macro
+    def people_list() -> str:
+        return render("people-list.html", people=[person.data for person in content().people.values()])
 
     @env.macro
     def anatomy_figure() -> str:

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .care_cards import check_care_cards, load_care_cards
-from .collection import Item
+from .collection import Item, load_single
 from .errors import ContentError, ContentErrors
 from .exercises import check_links, filter_values, ids_on_disk, load_cards
+from .findings import load_findings
 from .figures import check_figures
 from .glossary import load_glossary
+from .hazards import check_hazards, load_hazards
+from .people import load_people
 from .programs import check_programs, load_programs
 from .references import load_references
 from .schemas import validator
-from .triage import load_triage
+from .triage import check_triage
+from .urls import page_exists
+from .vignettes import check_vignettes, load_vignettes
 
 DATA_SUFFIXES = {".yml", ".yaml", ".json"}
 
@@ -30,6 +36,10 @@ class Content:
     programs: dict[str, Item]
     triage: Item
     filters: dict[str, list[str]]
+    people: dict[str, Item]
+    findings: dict[str, Item]
+    vignettes: dict[str, Item]
+    hazards: dict[str, Item]
 
 
 def fingerprint(content_dir: Path) -> tuple:
@@ -48,17 +58,27 @@ def _load(content_dir: Path) -> Content:
     errors += found + check_links(cards, references, on_disk)
     errors += check_figures(cards)
     care_cards, found = load_care_cards(content_dir, root)
-    errors += found + check_care_cards(care_cards, references)
+    errors += found + check_care_cards(care_cards, references, partial(page_exists, content_dir))
     glossary, found = load_glossary(content_dir, root)
     errors += found
     programs, found = load_programs(content_dir, root)
     errors += found + check_programs(programs, set(cards) | on_disk, references)
-    triage, found = load_triage(content_dir, root, references)
+    findings, found = load_findings(content_dir, root)
+    errors += found
+    triage, found = load_single(content_dir / "triage.yml", "triage", root)
+    errors += found
+    if triage is not None:
+        errors += check_triage(triage, references, findings, care_cards, partial(page_exists, content_dir))
+    vignettes, found = load_vignettes(content_dir, root)
+    errors += found + check_vignettes(vignettes, findings, references)
+    hazards, found = load_hazards(content_dir, root)
+    errors += found + check_hazards(hazards, vignettes)
+    people, found = load_people(content_dir, root)
     errors += found
     if errors:
         raise ContentErrors(errors)
     filters = filter_values(validator("exercise").schema["properties"])
-    return Content(cards, references, care_cards, glossary, programs, triage, filters)
+    return Content(cards, references, care_cards, glossary, programs, triage, filters, people, findings, vignettes, hazards)
 
 
 _cache: dict[Path, tuple[tuple, Content]] = {}

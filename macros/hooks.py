@@ -21,6 +21,7 @@ from macros.content import current_content, load_content  # noqa: E402
 from macros.errors import ContentErrors  # noqa: E402
 from macros.glossary import abbreviations  # noqa: E402
 from macros.pages import generated_body, generated_files  # noqa: E402
+from macros.people import credits, medical_web_page  # noqa: E402
 from macros.review import overdue, review_errors  # noqa: E402
 
 # Outside the 'mkdocs' logger on purpose: an overdue review is reported without failing a strict build.
@@ -61,7 +62,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri if page.file.abs_src_path is None else f"content/{page.file.src_uri}"
     src = page.meta.get("edit_path", src)
-    errors = review_errors(page.meta, src, today())
+    errors = review_errors(page.meta, src, today(), current_content(Path(config["docs_dir"])).people)
     if errors:
         raise PluginError("\n".join(errors))
     due = overdue(page.meta, today())
@@ -76,6 +77,15 @@ def on_page_content(html, page, config, files):
     if "generated" not in page.meta:
         return html
     return generated_body(current_content(Path(config["docs_dir"])), page.meta["generated"])
+
+
+def on_page_context(context, page, config, nav):
+    """Who wrote and who clinically reviewed the page, for the page frame and the JSON-LD in the head."""
+    people = current_content(Path(config["docs_dir"])).people
+    title = str(page.meta.get("title") or page.title or "")  # plain text; tojson in main.html escapes it
+    context["calf_credits"] = credits(page.meta, people)
+    context["calf_jsonld"] = medical_web_page(title, page.meta, people, config["theme"]["language"], page.canonical_url)
+    return context
 
 
 def on_post_page(output, page, config):

@@ -10,6 +10,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .content import Content
 from .renderers import card_page, program_page
+from .review import generated_page_review
 from .schemas import SCHEMA_DIR
 from .figures import figure_markup
 from .urls import card_src, program_src, thumb_url
@@ -27,7 +28,8 @@ def card_page_source(content: Content, card_id: str) -> str:
     """Source of a card page: front matter only. Its HTML body comes from the partial (generated_body), so it never
     passes through Markdown or macros: card text is data, and the build does not re-parse its own HTML."""
     card = content.cards[card_id]
-    meta = {"title": card.data["name"], "description": card.data["purpose"], **card.data["review"],
+    meta = {"title": card.data["name"], "description": card.data["purpose"],
+            **generated_page_review(card.data["review"]),
             "render_macros": False, "edit_path": card.rel, "generated": f"card:{card_id}"}
     return front_matter(meta)
 
@@ -35,7 +37,8 @@ def card_page_source(content: Content, card_id: str) -> str:
 def program_page_source(content: Content, program_id: str) -> str:
     """Source of a program page: front matter only, like a card page."""
     program = content.programs[program_id]
-    meta = {"title": program.data["title"], "description": program.data["summary"], **program.data["review"],
+    meta = {"title": program.data["title"], "description": program.data["summary"],
+            **generated_page_review(program.data["review"]),
             "render_macros": False, "edit_path": program.rel, "generated": f"program:{program_id}"}
     return front_matter(meta)
 

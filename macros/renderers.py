@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from .care_cards import LEVELS
+from .care_cards import EMERGENCY_CALLS, LEVELS
+from .clock import today
+from .hazards import risk
 from .content import Content
 from .exercises import FILTERS, matches
 from .references import PageCitations, sort_key, view
 from .render import render
 from .triage import nodes
+from .vignettes import results, summary
 from .urls import card_src, page_url, program_src, relative, thumb_url
 
 
@@ -48,12 +51,48 @@ def page_references(content: Content, ledger: PageCitations) -> str:
     return render("page-references.html", entries=entries) if entries else ""
 
 
-def care_card(content: Content, card_id: str, page: str) -> str:
+def _require_care_card(content: Content, card_id: str, page: str, macro: str) -> dict:
     if card_id not in content.care_cards:
-        raise MacroError(f"{page}: care_card('{card_id}'): no such care card. "
+        raise MacroError(f"{page}: {macro}('{card_id}'): no such care card. "
                          f"Fix: use an id from content/care_cards.yml: {', '.join(sorted(content.care_cards))}.")
-    card = content.care_cards[card_id].data
+    return content.care_cards[card_id].data
+
+
+def care_card(content: Content, card_id: str, page: str) -> str:
+    card = _require_care_card(content, card_id, page, "care_card")
     return render("care-card.html", card=card, level=LEVELS[card["level"]])
+
+
+def urgency(content: Content, card_id: str, page: str) -> str:
+    """A care card's level in words, for a sentence: the page states no level of its own."""
+    card = _require_care_card(content, card_id, page, "urgency")
+    return render("urgency.html", card=card, level=LEVELS[card["level"]])
+
+
+def urgency_table(content: Content, from_url: str) -> str:
+    """Every care card in one table, most urgent first: topic, level and where to read more."""
+    rows = [{**card.data, "level_meta": LEVELS[card.data["level"]], "href": _page_link(from_url, card.data["page"])}
+            for card in sorted(content.care_cards.values(), key=lambda c: -LEVELS[c.data["level"]]["rank"])]
+    return render("urgency-table.html", rows=rows)
+
+
+def checker_testing(content: Content) -> str:
+    """How the checker performs on the vignettes, walked at build time."""
+    walked = results(content.triage, content.care_cards, content.vignettes)
+    return render("checker-testing.html", stats=summary(walked, today()), levels=LEVELS)
+
+
+def hazard_log(content: Content) -> str:
+    """The hazard log with each risk rated before and after its controls."""
+    hazards = [{**h.data, "risk": risk(h.data["severity"], h.data["likelihood"]),
+                "residual_risk": risk(h.data["severity"], h.data["residual_likelihood"])}
+               for h in content.hazards.values()]
+    return render("hazard-log.html", hazards=hazards)
+
+
+def _page_link(from_url: str, page: str) -> str:
+    path, _, anchor = page.partition("#")
+    return relative(from_url, page_url(path)) + (f"#{anchor}" if anchor else "")
 
 
 def exercise_card(content: Content, card_id: str, from_url: str, page: str) -> str:
@@ -128,12 +167,15 @@ def program_list(content: Content, from_url: str) -> str:
 
 
 def symptom_checker(content: Content, from_url: str, ledger: PageCitations, page: str) -> str:
-    """The decision tree as static HTML: each answer is a link to the next node's anchor; outcomes cite sources."""
+    """The decision tree as static HTML: each answer is a link to the next node's anchor carrying its findings;
+    each outcome takes its level from its care card and cites its sources."""
     tree = content.triage.data
-    links = lambda node: [{**link, "href": relative(from_url, page_url(link["page"].partition("#")[0]))  # noqa: E731
-                           + ("#" + link["page"].partition("#")[2] if "#" in link["page"] else "")} for link in node["links"]]
-    outcomes = [{**node, "links": links(node), "meta": LEVELS[node["level"]],
-                 "cite": cite(content, ledger, tuple(node["evidence"]), page)} for node in tree["outcomes"]]
+    outcomes = []
+    for node in tree["outcomes"]:
+        level = content.care_cards[node["care_card"]].data["level"]
+        outcomes.append({**node, "level": level, "meta": LEVELS[level],
+                         "links": [{**link, "href": _page_link(from_url, link["page"])} for link in node["links"]],
+                         "cite": cite(content, ledger, tuple(node["evidence"]), page)})
     ordered = sorted(tree["questions"], key=lambda q: q["id"] != tree["start"])
     return render("symptom-checker.html", questions=ordered, outcomes=outcomes, start=tree["start"],
-                  kinds={k: v[0] for k, v in nodes(content.triage).items()})
+                  safety_net=tree["safety_net"], numbers=EMERGENCY_CALLS)

@@ -1,4 +1,7 @@
-"""Review dates in page front matter: required and valid; an overdue review is reported but does not fail."""
+"""Page front matter: review dates, description and credits (authors, clinical reviewers from content/people.yml).
+
+Problems fail the build; an overdue review is reported but does not fail.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,13 @@ from pathlib import Path
 
 import yaml
 
-REQUIRED = {"reviewed": "the date of the last review", "next_review": "the date the next review is due",
-            "reviewer": "who reviewed the page"}
+from .people import AUTHOR, CLINICAL_REVIEWER, DEFAULT_AUTHORS, load_people
+
+REQUIRED = {"description": "one or two plain sentences saying what the page is for",
+            "reviewed": "the date of the last review", "next_review": "the date the next review is due",
+            "authors": "who wrote the page, as ids from content/people.yml, e.g. [maintainers]"}
+# Front-matter list of ids -> the role each person listed there must hold in content/people.yml.
+CREDITS = {"authors": AUTHOR, "clinical_reviewers": CLINICAL_REVIEWER}
 
 
 def _date(value) -> dt.date | None:
@@ -20,8 +28,35 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def review_errors(meta: dict, page: str, today: dt.date) -> list[str]:
-    """Problems that must fail the build, each naming the page, the field and the fix."""
+def credit_errors(meta: dict, page: str, people: dict) -> list[str]:
+    """`authors` and `clinical_reviewers` list known ids with the right role; the old `reviewer` text is gone."""
+    errors = []
+    if "reviewer" in meta:
+        errors.append(f"{page}: front matter field 'reviewer' is no longer used. Fix: replace it with "
+                      "'authors: [maintainers]'; add 'clinical_reviewers: [<id>]' only after a clinician listed in "
+                      "content/people.yml has reviewed the page.")
+    for field, role in CREDITS.items():
+        ids = meta.get(field)
+        if ids in (None, ""):
+            continue
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            errors.append(f"{page}: front matter field '{field}' must be a list of ids. "
+                          f"Fix: write it as '{field}: [id]', with ids from content/people.yml.")
+            continue
+        for person in ids:
+            if person not in people:
+                known = ", ".join(sorted(people)) or "none yet"
+                errors.append(f"{page}: front matter field '{field}' lists '{person}', who is not in "
+                              f"content/people.yml. Fix: use a listed id ({known}) or add them to content/people.yml.")
+            elif role not in people[person].data["roles"]:
+                errors.append(f"{page}: front matter field '{field}' lists '{person}', who does not have the role "
+                              f"'{role}' in content/people.yml. Fix: list only people with that role"
+                              + (", and only once they have reviewed this page." if role == CLINICAL_REVIEWER else "."))
+    return errors
+
+
+def review_errors(meta: dict, page: str, today: dt.date, people: dict) -> list[str]:
+    """Problems that must fail the build, each naming the page, the field and the fix. `people`: the registry."""
     errors = []
     for field, what in REQUIRED.items():
         if meta.get(field) in (None, ""):
@@ -31,8 +66,7 @@ def review_errors(meta: dict, page: str, today: dt.date) -> list[str]:
         if meta.get(field) not in (None, "") and _date(meta[field]) is None:
             errors.append(f"{page}: front matter field '{field}' is '{meta[field]}', not a date. "
                           "Fix: write it as YYYY-MM-DD, e.g. 2026-11-25.")
-    if "reviewer" in meta and meta["reviewer"] not in (None, "") and not isinstance(meta["reviewer"], str):
-        errors.append(f"{page}: front matter field 'reviewer' must be text. Fix: write a name, e.g. 'Editorial team'.")
+    errors += credit_errors(meta, page, people)
     reviewed, due = _date(meta.get("reviewed")), _date(meta.get("next_review"))
     if reviewed and due and due <= reviewed:
         errors.append(f"{page}: 'next_review' ({due}) is not after 'reviewed' ({reviewed}). "
@@ -40,6 +74,18 @@ def review_errors(meta: dict, page: str, today: dt.date) -> list[str]:
     if reviewed and reviewed > today:
         errors.append(f"{page}: 'reviewed' ({reviewed}) is in the future. Fix: use the date the review happened.")
     return errors
+
+
+def generated_page_review(review: dict) -> dict:
+    """Front matter for a card or program page from its YAML `review`: the dates and the authors.
+
+    The YAML's free-text `reviewer` is not passed on: it named a review that did not happen.
+    """
+    meta = {"reviewed": review["reviewed"], "next_review": review["next_review"],
+            "authors": list(review.get("authors", DEFAULT_AUTHORS))}
+    if review.get("clinical_reviewers"):
+        meta["clinical_reviewers"] = list(review["clinical_reviewers"])
+    return meta
 
 
 def overdue(meta: dict, today: dt.date) -> dt.date | None:
@@ -63,7 +109,8 @@ def read_front_matter(path: Path) -> dict:
 def pages_review_errors(content_dir: Path, today: dt.date) -> list[str]:
     """Review-date problems in every Markdown page under content/ (what the build would refuse)."""
     root = content_dir.parent
+    people, _ = load_people(content_dir, root)  # problems in people.yml itself are reported by load_content
     errors: list[str] = []
     for page in sorted(content_dir.rglob("*.md")):
-        errors += review_errors(read_front_matter(page), page.relative_to(root).as_posix(), today)
+        errors += review_errors(read_front_matter(page), page.relative_to(root).as_posix(), today, people)
     return errors

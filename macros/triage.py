@@ -1,26 +1,17 @@
-"""The symptom checker's decision tree: load content/triage.yml and prove it is sound.
+"""The symptom checker's decision tree: load content/triage.yml and prove it is sound and testable.
 
-Sound means: ids are unique, every answer leads somewhere real, there are no cycles, every node can be
-reached from the start, and every linked guide page exists.
+Sound means: ids are unique, every answer leads somewhere real, there are no cycles, every node can be reached, and
+every linked page exists. Testable means: every answer lists findings from content/findings.yml, no two answers of
+one question claim the same finding, each question has a "none of these" answer unless its answers cover every age
+band, every finding is asked about or listed as context-only, and each outcome takes its level from a care card.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .collection import Item, load_single
+from .collection import Item
 from .errors import ContentError
+from .findings import AGE_BANDS
 from .references import unknown_references
-
-
-def load_triage(content_dir: Path, root: Path, reference_keys) -> tuple[Item | None, list[ContentError]]:
-    tree, errors = load_single(content_dir / "triage.yml", "triage", root)
-    if tree is None:
-        return None, errors
-    for position, node in enumerate(tree.data["outcomes"]):
-        errors += unknown_references(tree, ("outcomes", position, "evidence"), reference_keys,
-                                     about=f"node '{node['id']}': ")
-    return tree, errors + check_tree(tree, content_dir)
 
 
 def nodes(tree: Item) -> dict[str, tuple[str, int, dict]]:
@@ -32,15 +23,7 @@ def nodes(tree: Item) -> dict[str, tuple[str, int, dict]]:
     return found
 
 
-def page_exists(content_dir: Path, page: str) -> bool:
-    """A written page, or a page generated from data (exercises/<id>.md, programs/<id>.md)."""
-    if (content_dir / page).exists():
-        return True
-    folder, _, name = page.partition("/")
-    return folder in ("exercises", "programs") and name.endswith(".md") and (content_dir / folder / f"{name[:-3]}.yml").exists()
-
-
-def check_tree(tree: Item, content_dir: Path) -> list[ContentError]:
+def check_triage(tree: Item, reference_keys, findings, care_cards, page_exists) -> list[ContentError]:
     errors: list[ContentError] = []
 
     def error(message, kind, position, *field, fix):
@@ -48,12 +31,19 @@ def check_tree(tree: Item, content_dir: Path) -> list[ContentError]:
         errors.append(ContentError(tree.rel, f"node '{node_id}': {message}", field=".".join([f"{kind}[{position}]", *field]),
                                    line=tree.line(kind, position, *field), fix=fix))
 
+    for position, node in enumerate(tree.data["outcomes"]):
+        errors += unknown_references(tree, ("outcomes", position, "evidence"), reference_keys,
+                                     about=f"node '{node['id']}': ")
+        if node["care_card"] not in care_cards:
+            error(f"the care card '{node['care_card']}' does not exist.", "outcomes", position, "care_card",
+                  fix="Use an id from content/care_cards.yml; the outcome takes its urgency level from that card.")
     seen: dict[str, str] = {}
     for kind in ("questions", "outcomes"):
         for position, node in enumerate(tree.data[kind]):
             if node["id"] in seen:
                 error("this id is used twice.", kind, position, "id", fix="Give every question and outcome its own id.")
             seen[node["id"]] = kind
+    errors += _check_findings(tree, findings, error)
     table = nodes(tree)
     if tree.data["start"] not in table or table[tree.data["start"]][0] != "questions":
         errors.append(ContentError(tree.rel, f"start '{tree.data['start']}' is not a question.", field="start",
@@ -66,12 +56,51 @@ def check_tree(tree: Item, content_dir: Path) -> list[ContentError]:
                       "questions", position, f"answers[{a}]", "next", fix="Point it at an existing question or outcome.")
     for position, node in enumerate(tree.data["outcomes"]):
         for index, link in enumerate(node["links"]):
-            if not page_exists(content_dir, link["page"].partition("#")[0]):
+            if not page_exists(link["page"].partition("#")[0]):
                 error(f"links to the missing page '{link['page']}'.", "outcomes", position, f"links[{index}]", "page",
                       fix="Use the path of a page in content/, e.g. red-flags.md#blood-clot-dvt.")
     if errors:
         return errors
-    errors += _cycles_and_reach(tree, table)
+    return _cycles_and_reach(tree, table)
+
+
+def _check_findings(tree: Item, findings, error) -> list[ContentError]:
+    """Answers use known findings, once per question; a 'none of these' answer exists; every finding is covered."""
+    errors: list[ContentError] = []
+    used: set[str] = set()
+    for position, node in enumerate(tree.data["questions"]):
+        owner: dict[str, int] = {}
+        for a, answer in enumerate(node["answers"]):
+            for f, finding in enumerate(answer["findings"]):
+                used.add(finding)
+                if finding not in findings:
+                    error(f"answer '{answer['label']}' lists the unknown finding '{finding}'.", "questions", position,
+                          f"answers[{a}]", f"findings[{f}]", fix="Use an id from content/findings.yml, or add it there first.")
+                elif finding in owner:
+                    error(f"answers '{node['answers'][owner[finding]]['label']}' and '{answer['label']}' both claim "
+                          f"the finding '{finding}'.", "questions", position, f"answers[{a}]", f"findings[{f}]",
+                          fix="A finding belongs to one answer of a question; remove it from one of them.")
+                owner.setdefault(finding, a)
+        exhaustive = set(AGE_BANDS) <= set(owner)
+        if not exhaustive and all(answer["findings"] for answer in node["answers"]):
+            error("no answer is the 'No' or 'None of these' answer, so a person with none of these findings cannot "
+                  "answer.", "questions", position, "answers",
+                  fix="Add an answer with 'findings: []', such as 'No' or 'None of these'.")
+    context = {entry["id"]: i for i, entry in enumerate(tree.data.get("context_only", []))}
+    for finding, i in context.items():
+        if finding not in findings:
+            errors.append(ContentError(tree.rel, f"context_only lists the unknown finding '{finding}'.",
+                                       field=f"context_only[{i}].id", line=tree.line("context_only", i, "id"),
+                                       fix="Use an id from content/findings.yml."))
+        elif finding in used:
+            errors.append(ContentError(tree.rel, f"the finding '{finding}' is both asked about and listed as context-only.",
+                                       field=f"context_only[{i}].id", line=tree.line("context_only", i, "id"),
+                                       fix="Remove it from context_only."))
+    for finding in sorted(set(findings) - used - set(context)):
+        errors.append(ContentError(tree.rel, f"no answer asks about the finding '{finding}'.", field="context_only",
+                                   line=tree.line("context_only") or tree.line("questions"),
+                                   fix=f"List '{finding}' on the answer a person with it would choose, or add it to "
+                                       "context_only with the reason it changes no route."))
     return errors
 
 

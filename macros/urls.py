@@ -29,3 +29,11 @@ def program_src(program_id: str) -> str:
 def thumb_url(card_id: str) -> str:
     """The card's thumbnail figure, a generated SVG file (listing pages link it instead of inlining it)."""
     return f"figures/{card_id}-thumb.svg"
+
+
+def page_exists(content_dir, page: str) -> bool:
+    """A written page, or a page generated from data (exercises/<id>.md, programs/<id>.md)."""
+    if (content_dir / page).exists():
+        return True
+    folder, _, name = page.partition("/")
+    return folder in ("exercises", "programs") and name.endswith(".md") and (content_dir / folder / f"{name[:-3]}.yml").exists()

@@ -135,7 +135,7 @@ DOCUMENTED_BREAKS = [
       (r"\n  sets: \d+", "\n  sets: three"), (r"\n  reviewed: \S+", "\n  reviewed: 25/11/2026")]),
     ("exercises/calf-raise-double.yml", [(r"(\ncues:\n  - .*\n)  - .*\n", r"\1  - Stand tall: keep your chest up.\n")]),
     ("exercises/calf-raise-double.yml", [(r"\nevidence: \[[a-z0-9-]+", "\nevidence: [silbernagel-2008")]),
-    ("prevent.md", [(r"\nreviewer: .*", "")]),
+    ("prevent.md", [(r"\nauthors: .*", "")]),
 ]
 
 
