@@ -91,6 +91,10 @@ BAD = [
     ("self link", MODEL, lambda t: t.replace("related: [calf-raise-bent-knee]", "related: [calf-raise-double]"),
      ["related[0]", "cannot link to itself"]),
     ("no reps or hold", MODEL, lambda t: t.replace("  reps: 15\n", ""), ["dose", "reps or hold_seconds"]),
+    ("no progression rule (CERT)", MODEL, lambda t: re.sub(r"^progression: .*\n", "", t, flags=re.M),
+     ["progression", "missing"]),
+    ("empty starting level (CERT)", MODEL, lambda t: re.sub(r"^starting_level: .*$", "starting_level: ''", t, flags=re.M),
+     ["starting_level"]),
 ]
 
 
@@ -140,6 +144,9 @@ def test_card_page_shows_steps_dose_and_credit(site):
         for step in data["steps"]:
             assert escape(step, quote=False) in html, f"{card_id}: step missing"
         assert f"<th scope=\"row\">Sets</th><td>{data['dose']['sets']}</td>" in html, card_id
+        for field in ("starting_level", "progression", "adverse_effects"):  # CERT: start, progression, side effects
+            from markupsafe import escape as autoescaped  # Jinja's autoescape: quotes become entities too
+            assert str(autoescaped(data[field])) in html, f"{card_id}: {field} missing from the page"
         assert f"by {escape(data['attribution']['author'], quote=False)}" in html and "CC BY-SA 4.0" in html, card_id
         assert "Last reviewed:" in html and "Next review due:" in html
 
@@ -148,7 +155,8 @@ def test_ladder_ends_are_said_in_plain_words(site):
     """A card with no easier or harder card says so plainly (F35), never "top of its ladder"."""
     cards = load_content(ROOT / "content").cards
     for card_id, card in cards.items():
-        html = (site / "exercises" / f"{card_id}.html").read_text()
+        page = (site / "exercises" / f"{card_id}.html").read_text()
+        html = page.split('<ul class="calf-ladder">', 1)[1].split("</ul>", 1)[0]
         assert "top of its ladder" not in html and "a starting exercise" not in html, card_id
         easier, harder = card.data["easier"], card.data["harder"]
         if not easier and not harder:
