@@ -1,13 +1,13 @@
-"""The symptom checker: the tree is sound, every path ends in an outcome, and the static page works without JavaScript."""
+"""The symptom checker's tree: sound, testable, red flags first, and published as the static page the contract describes."""
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 import yaml
 
+from checker_html import parse_checker
 from conftest import ROOT, content_errors
 from macros.content import load_content
 from macros.triage import paths
@@ -22,85 +22,94 @@ def _edit_tree(content_dir, change):
     path.write_text(yaml.safe_dump(tree, sort_keys=False))
 
 
-def test_tree_questions_come_before_outcomes_and_red_flags_first():
-    tree = load_content(ROOT / "content").triage
-    first = next(q for q in tree.data["questions"] if q["id"] == tree.data["start"])
-    outcomes = {o["id"]: o["level"] for o in tree.data["outcomes"]}
-    assert any(outcomes.get(a["next"]) == "emergency" for a in first["answers"]), "the first question screens for an emergency"
+def _levels(content):
+    return {o["id"]: content.care_cards[o["care_card"]].data["level"] for o in content.triage.data["outcomes"]}
 
 
-def test_emergency_outcome_within_two_answers():
-    tree = load_content(ROOT / "content").triage
-    levels = {o["id"]: o["level"] for o in tree.data["outcomes"]}
-    shortest = min(len(p) - 1 for p in paths(tree) if levels[p[-1]] == "emergency")
-    assert shortest <= 2
+def test_emergency_questions_are_asked_before_same_day_ones():
+    """On every path, no question that can lead to a same-day result comes before one that leads to an emergency."""
+    content = load_content(ROOT / "content")
+    levels = _levels(content)
+    questions = {q["id"]: q for q in content.triage.data["questions"]}
+
+    def direct(question):
+        return {levels[a["next"]] for a in question["answers"] if a["next"] in levels}
+
+    for path in paths(content.triage):
+        seen_urgent = False
+        for node in path[:-1]:
+            reached = direct(questions[node])
+            assert not (seen_urgent and "emergency" in reached), f"{node} asks an emergency after a same-day question: {path}"
+            seen_urgent = seen_urgent or "urgent" in reached
+    first = questions[content.triage.data["start"]]
+    assert "emergency" in direct(first), "the first question screens for an emergency"
 
 
-def test_every_level_is_reachable_and_valid():
-    tree = load_content(ROOT / "content").triage
-    levels = {o["id"]: o["level"] for o in tree.data["outcomes"]}
+def test_every_level_and_outcome_ends_a_path():
+    content = load_content(ROOT / "content")
+    levels = _levels(content)
     assert set(levels.values()) == LEVELS
-    assert {p[-1] for p in paths(tree)} == set(levels), "every outcome ends some path"
+    assert {p[-1] for p in paths(content.triage)} == set(levels), "every outcome ends some path"
+
+
+def _question(tree, node_id):
+    return next(q for q in tree["questions"] if q["id"] == node_id)
 
 
 @pytest.mark.parametrize("name, change, expected", [
     ("dead end", lambda t: t["questions"][0]["answers"][0].update(next="out-nowhere"),
      ["dead end", "out-nowhere", "answers[0].next"]),
-    ("cycle", lambda t: t["questions"][1]["answers"][-1].update(next=t["start"]), ["cycle"]),
-    ("unknown level", lambda t: t["outcomes"][0].update(level="whenever"), ["level", "emergency, urgent, clinician, self-care"]),
+    ("cycle", lambda t: _question(t, "q-limb")["answers"][1].update(next=t["start"]), ["cycle"]),
+    ("unknown care card", lambda t: t["outcomes"][0].update(care_card="whenever"), ["care card 'whenever'", "care_card"]),
     ("unreachable node", lambda t: t["questions"].append(
-        {"id": "q-orphan", "question": "Is this reachable?", "answers": [{"label": "Yes", "next": t["outcomes"][0]["id"]},
-                                                                          {"label": "No", "next": t["outcomes"][1]["id"]}]}),
+        {"id": "q-orphan", "question": "Is this reachable?",
+         "answers": [{"label": "Yes", "findings": ["chest-pain"], "next": t["outcomes"][0]["id"]},
+                     {"label": "No", "findings": [], "next": t["outcomes"][1]["id"]}]}),
      ["q-orphan", "cannot be reached"]),
     ("missing page", lambda t: t["outcomes"][0]["links"][0].update(page="no-such-page.md"), ["no-such-page.md"]),
     ("duplicate id", lambda t: t["outcomes"][1].update(id=t["outcomes"][0]["id"]), ["used twice"]),
+    ("unknown finding", lambda t: t["questions"][0]["answers"][0]["findings"].append("chest-ache"),
+     ["node 'q-chest'", "unknown finding 'chest-ache'", "findings[4]"]),
+    ("finding claimed twice", lambda t: t["questions"][0]["answers"][1]["findings"].append("chest-pain"),
+     ["node 'q-chest'", "both claim the finding 'chest-pain'"]),
+    ("no none-of-these answer", lambda t: [a.update(findings=["runner"]) for a in t["questions"][0]["answers"]
+                                           if not a["findings"]],
+     ["node 'q-chest'", "no answer is the 'No' or 'None of these' answer"]),
+    ("finding asked nowhere", lambda t: t.update(context_only=[c for c in t["context_only"] if c["id"] != "runner"]),
+     ["no answer asks about the finding 'runner'", "context_only"]),
+    ("answer without findings field", lambda t: t["questions"][0]["answers"][0].pop("findings"),
+     ["questions[0].answers[0]", "findings"]),
 ])
 def test_bad_tree_is_rejected_naming_file_and_node(content_copy, name, change, expected):
     _edit_tree(content_copy, change)
     message = content_errors(content_copy)
-    assert "content/triage.yml" in message, message
+    assert "content/triage.yml:" in message, message
     for part in expected:
         assert part in message, f"{name}: expected {part!r} in:\n{message}"
 
 
-class _Triage(HTMLParser):
-    """Collects questions (id -> answer targets) and outcomes (id -> level) from the static page."""
-
-    def __init__(self):
-        super().__init__()
-        self.questions, self.outcomes, self._current = {}, {}, None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "data-triage-node" in a:
-            assert a["id"] == a["data-triage-node"]
-            self._current = a["id"]
-            self.questions[self._current] = []
-        elif "data-triage-outcome" in a:
-            self.outcomes[a["id"]] = a["data-triage-outcome"]
-            self._current = None
-        elif tag == "a" and self._current and a.get("data-next"):
-            assert a["href"] == "#" + a["data-next"], "answers are plain anchor links"
-            self.questions[self._current].append(a["data-next"])
+@pytest.mark.build
+def test_answers_carry_their_findings_in_the_built_page(site):
+    """Every answer link carries data-findings, and the built page holds exactly the tree's nodes and answers."""
+    content = load_content(ROOT / "content")
+    checker = parse_checker((site / "symptom-checker.html").read_text())
+    tree = content.triage.data
+    assert checker.start == tree["start"]
+    assert set(checker.outcomes) == {o["id"] for o in tree["outcomes"]}
+    assert checker.outcomes == _levels(content)
+    for question in tree["questions"]:
+        built = checker.questions[question["id"]]
+        assert [(a.next, a.findings) for a in built] == [(a["next"], tuple(a["findings"])) for a in question["answers"]]
 
 
-def test_static_page_walks_every_path_to_an_outcome(site):
-    html = (site / "symptom-checker.html").read_text()
-    parser = _Triage()
-    parser.feed(html)
-    start = re.search(r'data-start="([a-z0-9-]+)"', html).group(1)
-    assert set(parser.outcomes.values()) <= LEVELS
-    ended = []
-
-    def walk(node, depth):
-        assert depth < 40, "a path loops"
-        if node in parser.outcomes:
-            ended.append(node)
-            return
-        assert node in parser.questions, f"answer leads to missing node {node}"
-        for nxt in parser.questions[node]:
-            walk(nxt, depth + 1)
-
-    walk(start, 0)
-    assert len(ended) >= len(parser.outcomes) and set(ended) == set(parser.outcomes)
-    assert "not a diagnosis" in html.lower()
+@pytest.mark.build
+def test_checker_states_its_intended_purpose(site):
+    """The checker and About pages say it signposts care and never diagnoses; results say 'could be', not 'you have'."""
+    for page in ("symptom-checker.html", "about/index.html", "about/checker-safety.html"):
+        text = " ".join((site / page).read_text().split()).lower()
+        assert "never names a diagnosis" in text or "never name a diagnosis" in text, page
+    checker = (site / "symptom-checker.html").read_text().lower()
+    results = re.findall(r'<section [^>]*data-triage-outcome="[a-z-]+"[^>]*>(.*?)</section>', checker, re.S)
+    assert results
+    for body in results:
+        assert "you have a " not in body and "you have an " not in body and "diagnosis:" not in body, body[:120]

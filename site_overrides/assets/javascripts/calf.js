@@ -1,46 +1,5 @@
 /* Calf Pain Guide behaviour: library filters, "My plan" (kept in this browser only), and the symptom checker.
    Everything degrades: without JavaScript the full lists and static pages still work. Nothing is sent anywhere. */
-/* Symptom checker: one question at a time. Answers live only in this page's memory. */
-window.calfTriage = function () {
-  "use strict";
-  var root = document.querySelector("[data-calf-triage]");
-  if (!root) { return; }
-  var start = root.getAttribute("data-start");
-  var status = root.querySelector("[data-triage-status]");
-  var controls = root.querySelector("[data-triage-controls]");
-  var back = root.querySelector("[data-triage-back]");
-  var history = [];
-  root.classList.add("calf-triage--js");
-  controls.hidden = false;
-
-  function node(id) { return root.querySelector('[id="' + id + '"].calf-triage__node'); }
-  function show(id, announce) {
-    var target = node(id);
-    if (!target) { return; }
-    root.querySelectorAll(".calf-triage__node.is-current").forEach(function (n) { n.classList.remove("is-current"); });
-    target.classList.add("is-current");
-    back.disabled = history.length === 0;
-    var heading = target.querySelector("h2");
-    if (announce) {
-      heading.focus();
-      var outcome = target.getAttribute("data-triage-outcome");
-      status.textContent = outcome ? "Result: " + heading.textContent.replace(/^Result: /, "") : "";
-    }
-  }
-  root.addEventListener("click", function (event) {
-    var link = event.target.closest("a[data-next], a[data-restart]");
-    if (!link) { return; }
-    event.preventDefault();
-    var current = root.querySelector(".calf-triage__node.is-current");
-    if (link.hasAttribute("data-restart")) { history = []; show(start, true); return; }
-    history.push(current.id);
-    show(link.getAttribute("data-next"), true);
-  });
-  back.addEventListener("click", function () { if (history.length) { show(history.pop(), true); } });
-  root.querySelector("[data-triage-restart]").addEventListener("click", function () { history = []; show(start, true); });
-  show(start, false);
-};
-
 (function () {
   "use strict";
   var PLAN_KEY = "calf-guide-plan";
@@ -167,13 +126,61 @@ window.calfTriage = function () {
     });
   }
 
+  /* Symptom checker: one question at a time. Answers live only in this page's memory and its address (#node).
+     It only follows the answer links of the static page, so it reaches the same results as the page without
+     JavaScript. The browser's Back button steps back through the questions. */
+  function setupTriage() {
+    var root = document.querySelector("[data-calf-triage]");
+    if (!root) { return; }
+    var start = root.getAttribute("data-start");
+    var status = root.querySelector("[data-triage-status]");
+    var controls = root.querySelector("[data-triage-controls]");
+    var back = root.querySelector("[data-triage-back]");
+    var nodes = {};
+    root.querySelectorAll("[data-triage-node], [data-triage-outcome]").forEach(function (el) { nodes[el.id] = el; });
+    root.classList.add("calf-triage--js");
+    controls.hidden = false;
+
+    function fromHash() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      return Object.prototype.hasOwnProperty.call(nodes, id) ? id : null;
+    }
+    function show(id, announce) {
+      var target = nodes[id];
+      if (!target) { return; }
+      Object.keys(nodes).forEach(function (key) { nodes[key].classList.remove("is-current"); });
+      target.classList.add("is-current");
+      back.hidden = id === start;
+      var heading = target.querySelector("h2");
+      if (announce) {
+        heading.focus();
+        status.textContent = target.hasAttribute("data-triage-outcome") ? heading.textContent : "";
+      }
+    }
+    function go(id) {
+      window.history.pushState({ calfTriage: id }, "", "#" + id);
+      show(id, true);
+    }
+    root.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-next], a[data-restart]");
+      if (!link) { return; }
+      event.preventDefault();
+      go(link.hasAttribute("data-restart") ? start : link.getAttribute("data-next"));
+    });
+    back.addEventListener("click", function () { window.history.back(); });
+    root.querySelector("[data-triage-restart]").addEventListener("click", function () { go(start); });
+    window.addEventListener("popstate", function () { show(fromHash() || start, true); });
+    var first = fromHash();
+    show(first || start, Boolean(first));
+  }
+
   function start() {
     setupGlossaryFocus();
     setupKeyToggles();
     setupPlanButtons();
     setupFilters();
     setupPlanPage();
-    if (window.calfTriage) { window.calfTriage(); }
+    setupTriage();
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

@@ -1,0 +1,94 @@
+"""The symptom checker in a real browser with JavaScript on: clicking the answers a vignette would choose reaches the
+same outcome as the static walk; Back is hidden on the first question; the browser's Back button steps back; a link
+to an outcome shows that outcome."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker_html import parse_checker, walk
+from conftest import ROOT
+from macros.content import load_content
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+# One vignette per outcome (the first that reaches it), so every result is clicked through at least once.
+VISIBLE = "[data-calf-triage] .calf-triage__node.is-current"
+
+
+@pytest.fixture(scope="module")
+def checker(site):
+    return parse_checker((site / "symptom-checker.html").read_text())
+
+
+def _sample(checker):
+    chosen = {}
+    for item in load_content(ROOT / "content").vignettes.values():
+        outcome, path, _ = walk(checker, set(item.data["findings"]))
+        chosen.setdefault(outcome, (item.data["findings"], path))
+    return chosen
+
+
+def _answer_for(checker, node, findings):
+    """The href the contract's walker takes from this question (same rules as checker_html.walk)."""
+    answers = checker.questions[node]
+    scored = [(len(set(findings) & set(a.findings)), -i, a) for i, a in enumerate(answers) if a.findings]
+    best = max(scored, key=lambda s: (s[0], s[1]), default=None)
+    chosen = best[2] if best and best[0] > 0 else next(a for a in answers if not a.findings)
+    return chosen.next
+
+
+def test_javascript_walk_reaches_the_same_outcome(browser, base_url, checker):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        for outcome, (findings, path) in _sample(checker).items():
+            page.goto(f"{base_url}/symptom-checker.html")
+            for node in path:
+                assert page.locator(VISIBLE).get_attribute("id") == node
+                nxt = _answer_for(checker, node, findings)
+                page.locator(f'#{node} a[data-findings][href="#{nxt}"]').first.click()
+            assert page.locator(VISIBLE).get_attribute("id") == outcome
+            assert page.locator(VISIBLE).get_attribute("data-triage-outcome") == checker.outcomes[outcome]
+        assert not errors
+    finally:
+        page.close()
+
+
+def test_back_steps_through_questions(browser, base_url, checker):
+    page = browser.new_page()
+    try:
+        page.goto(f"{base_url}/symptom-checker.html")
+        back = page.locator("[data-triage-back]")
+        assert page.locator(VISIBLE).get_attribute("id") == checker.start
+        assert back.is_hidden(), "Back is hidden on the first question"
+        first_no = checker.questions[checker.start][1].next
+        page.locator(f'#{checker.start} a[href="#{first_no}"]').click()
+        second = page.locator(VISIBLE).get_attribute("id")
+        assert second == first_no and back.is_visible()
+        second_no = next(a.next for a in checker.questions[second] if not a.findings)
+        page.locator(f'#{second} a[href="#{second_no}"]').first.click()
+        assert page.locator(VISIBLE).get_attribute("id") == second_no
+        page.go_back()
+        assert page.locator(VISIBLE).get_attribute("id") == second, "the browser's Back returns to the previous question"
+        back.click()
+        page.wait_for_function(f"document.querySelector('{VISIBLE}').id === '{checker.start}'")
+        assert back.is_hidden()
+        page.locator(f'#{checker.start} a[href="#{first_no}"]').click()
+        page.locator("[data-triage-restart]").click()
+        assert page.locator(VISIBLE).get_attribute("id") == checker.start, "Start over returns to the first question"
+    finally:
+        page.close()
+
+
+def test_outcome_link_shows_that_outcome(browser, base_url, checker, site):
+    page = browser.new_page()
+    try:
+        for url in (f"{base_url}/symptom-checker.html", (site / "symptom-checker.html").as_uri()):
+            for outcome in ("out-emergency-lungs", "out-self-care-strain"):
+                page.goto(f"{url}#{outcome}")
+                assert page.locator(VISIBLE).get_attribute("id") == outcome
+                assert page.locator(f"#{outcome}").is_visible()
+    finally:
+        page.close()
