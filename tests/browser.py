@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import functools
 import http.server
 import os
@@ -17,6 +19,8 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+LOCAL = ("data:", "blob:", "about:")
 
 
 def chromium_or_skip() -> str:
@@ -62,3 +66,66 @@ def served(site: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+async def _check(page, base_url: str, path: str, width: int, scheme: str | None) -> list[str]:
+    """Load one page and return every problem: outside requests, console errors, axe violations, sideways scroll."""
+    problems: list[str] = []
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith((base_url, *LOCAL)) else outside.append(r.url))
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    await page.set_viewport_size({"width": width, "height": 800})
+    await page.goto(base_url + path, wait_until="load")
+    await page.add_script_tag(path=str(AXE))
+    result = await page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    for v in result["violations"]:
+        targets = ", ".join(str(n["target"]) for n in v["nodes"][:3])
+        problems.append(f"axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
+    if width <= 400:
+        overflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            problems.append(f"scrolls sideways by {overflow}px")
+    if scheme == "dark":
+        used = await page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        if used != "slate":
+            problems.append(f"colour scheme is {used!r}, not the dark 'slate'")
+    problems += [f"outside request: {url}" for url in outside]
+    return [f"{path} @{width}px{' dark' if scheme else ''}: {p}" for p in problems]
+
+
+async def _check_all(base_url: str, paths: list[str], width: int, scheme: str | None, workers: int) -> list[str]:
+    from playwright.async_api import async_playwright
+
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    for path in paths:
+        queue.put_nowait(path)
+    problems: list[str] = []
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=chromium_or_skip(), headless=True, args=FLAGS)
+
+        async def worker():
+            # A fresh context per worker: the theme remembers its colour scheme in localStorage.
+            context = await browser.new_context(color_scheme=scheme or "light")
+            while not queue.empty():
+                path = queue.get_nowait()
+                page = await context.new_page()
+                try:
+                    problems.extend(await _check(page, base_url, path, width, scheme))
+                finally:
+                    await page.close()
+            await context.close()
+
+        try:
+            await asyncio.gather(*(worker() for _ in range(workers)))
+        finally:
+            await browser.close()
+    return problems
+
+
+def check_pages(base_url: str, paths: list[str], width: int, scheme: str | None = None,
+                workers: int = 2) -> list[str]:
+    """Check pages concurrently in a few tabs of one Chromium. Runs in its own thread: the sync Playwright of the
+    session `browser` fixture owns this thread's event loop."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return sorted(pool.submit(asyncio.run, _check_all(base_url, paths, width, scheme, workers)).result())

@@ -12,7 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-PROJECT_PARTS = ("mkdocs.yml", "content", "macros", "site_overrides")
+PROJECT_PARTS = ("mkdocs.yml", "content")  # copied: the failure cases break these
+LINKED_PARTS = ("macros", "site_overrides", "node_modules")  # only read by a build: linked, never written
 
 
 def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -40,7 +41,7 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
-    """A throwaway copy of the project to break on purpose."""
+    """A throwaway copy of the project to break on purpose: content/ and mkdocs.yml copied, the code linked."""
     copy = tmp_path / "project"
     copy.mkdir()
     for part in PROJECT_PARTS:
@@ -49,7 +50,8 @@ def project_copy(tmp_path) -> Path:
             shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, copy / part)
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    for part in LINKED_PARTS:
+        (copy / part).symlink_to(ROOT / part)
     return copy
 
 

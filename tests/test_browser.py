@@ -4,48 +4,30 @@ from __future__ import annotations
 
 import pytest
 
-from browser import AXE
+from browser import check_pages
 from conftest import html_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-WIDTHS = {"phone": 375, "desktop": 1280}
+# Every page at phone width; at desktop width one page of each template or kind.
+DESKTOP_SAMPLE = {
+    "home": "index.html", "guide page": "treat/first-days.html", "checker": "symptom-checker.html",
+    "library": "exercises/index.html", "my plan": "my-plan.html", "card": "exercises/calf-raise-double.html",
+    "program": "programs/calf-strain-rehab.html", "references": "references.html", "glossary": "glossary.html",
+    "404": "404.html",
+}
 
 
-def check_page(page, base_url: str, path: str, width: int) -> list[str]:
-    """Load one page and return every problem: outside requests, console errors, axe violations, sideways scroll."""
-    problems: list[str] = []
-    outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base_url, "data:", "blob:", "about:")) else None)
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.set_viewport_size({"width": width, "height": 800})
-    page.goto(base_url + path, wait_until="load")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    for v in result["violations"]:
-        targets = ", ".join(str(n["target"]) for n in v["nodes"][:3])
-        problems.append(f"axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
-    if width <= 400:
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if overflow > 0:
-            problems.append(f"scrolls sideways by {overflow}px")
-    problems += [f"outside request: {url}" for url in outside]
-    return [f"{path} @{width}px: {p}" for p in problems]
-
-
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_every_page_is_accessible_standalone_and_clean(browser, base_url, site, width):
-    pages = [p.relative_to(site).as_posix() for p in html_pages(site) if p.name != "404.html"]
+def test_every_page_is_accessible_standalone_and_clean_on_a_phone(base_url, site):
+    pages = [p.relative_to(site).as_posix() for p in html_pages(site)]
     assert len(pages) > 40
-    problems: list[str] = []
-    for path in pages:
-        page = browser.new_page()
-        try:
-            problems += check_page(page, base_url, path, width)
-        finally:
-            page.close()
+    problems = check_pages(base_url, pages, 375)
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+def test_one_page_of_each_kind_is_accessible_standalone_and_clean_on_a_desktop(base_url, site):
+    assert all((site / path).is_file() for path in DESKTOP_SAMPLE.values()), "a sampled page no longer exists"
+    problems = check_pages(base_url, list(DESKTOP_SAMPLE.values()), 1280)
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
 
 
@@ -125,15 +107,7 @@ DARK_SAMPLE = ["index.html", "red-flags.html", "symptom-checker.html", "exercise
                "exercises/calf-raise-double.html", "programs/calf-strain-rehab.html", "my-plan.html", "glossary.html"]
 
 
-def test_dark_scheme_is_accessible(browser, base_url):
+def test_dark_scheme_is_accessible(base_url):
     """The slate (dark) scheme that follows the reader's system setting passes axe too."""
-    problems: list[str] = []
-    # A fresh context: the theme remembers the scheme it last used in localStorage, per site.
-    context = browser.browser.new_context(color_scheme="dark")
-    for path in DARK_SAMPLE:
-        page = context.new_page()
-        problems += check_page(page, base_url, path, 1280)
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-        page.close()
-    context.close()
+    problems = check_pages(base_url, DARK_SAMPLE, 1280, scheme="dark")
     assert not problems, "\n".join(problems)
