@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import in_ci
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
@@ -29,7 +31,7 @@ def chromium_or_skip() -> str:
     if path:
         return path
     message = f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium` to run the browser tests."
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    if in_ci():
         pytest.fail(message)
     pytest.skip(message)
 

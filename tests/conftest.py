@@ -1,33 +1,29 @@
-"""Shared fixtures: a real strict build of the site (once per session) and throwaway project copies for failure cases."""
+"""Shared fixtures: a real strict build of the site (once per session), project copies to break, a browser.
+
+Plain helpers are in helpers.py.
+"""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = Path(sys.executable).parent / "mkdocs"
-PROJECT_PARTS = ("mkdocs.yml", "content")  # copied: the failure cases break these
-LINKED_PARTS = ("macros", "site_overrides", "node_modules")  # only read by a build: linked, never written
-
-
-def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the real MkDocs CLI, strict, exactly as `make build` does."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site), *extra], cwd=project,
-                          capture_output=True, text=True, env=environment, timeout=600)
+# Helpers live in helpers.py. These names are imported here too, because some modules still use
+# `from conftest import ROOT, content_errors`; new code imports from helpers.
+from helpers import LINKED_PARTS, PROJECT_PARTS, ROOT, content_errors, html_pages, run_build  # noqa: F401
 
 
 def pytest_collection_modifyitems(items):
-    """Mark every test that runs a real build (the session site, a served site or a project copy) with `build`."""
+    """Mark every test that runs a real build (the session site, a served site or a project copy) with `build`,
+    and every test that uses the browser or the served site with `browser`, so `make test-fast` leaves it out."""
     for item in items:
-        if {"site", "base_url", "project_copy"} & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if {"site", "base_url", "project_copy"} & fixtures:
             item.add_marker(pytest.mark.build)
+        if {"browser", "base_url"} & fixtures:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -62,18 +58,6 @@ def content_copy(tmp_path) -> Path:
     return tmp_path / "content"
 
 
-def content_errors(content_dir: Path) -> str:
-    """The validator's message for a content folder that must be rejected."""
-    from macros.content import load_content
-    from macros.errors import ContentErrors
-
-    with pytest.raises(ContentErrors) as caught:
-        load_content(content_dir)
-    message = str(caught.value)
-    assert "Traceback" not in message
-    return message
-
-
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium through Playwright, shared by the browser test modules (skips or fails if missing)."""
@@ -90,7 +74,3 @@ def base_url(site):
 
     with served(site) as url:
         yield url
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browser import check_pages
-from conftest import html_pages
+from helpers import html_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

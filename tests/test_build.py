@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, run_build
+from helpers import ROOT, run_build
 
 PAGE = "content/treat/pain-monitoring.md"
 

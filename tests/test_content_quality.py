@@ -11,7 +11,7 @@ import pytest
 import textstat
 import yaml
 
-from conftest import ROOT, html_pages
+from helpers import ROOT, html_pages
 from macros.content import load_content
 from macros.review import read_front_matter, review_errors
 from site_html import prose

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, run_build
+from helpers import ROOT, run_build
 from site_html import parse
 
 NEW_CARD = ROOT / "scripts" / "new_card.py"

@@ -17,7 +17,7 @@ from html import escape, unescape
 import pytest
 import yaml
 
-from conftest import ROOT, content_errors
+from helpers import ROOT, content_errors
 from macros.collection import Item
 from macros.content import load_content
 from macros.figure_pose import LIMITS, STEP_H, joints, low, place, view_of

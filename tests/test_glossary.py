@@ -6,7 +6,7 @@ import html as html_lib
 import re
 from collections import defaultdict
 
-from conftest import ROOT, html_pages
+from helpers import ROOT, html_pages
 from macros.content import load_content
 from macros.glossary import abbreviations
 

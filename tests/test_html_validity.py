@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT, in_ci
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Messages we filter, each with its reason. Empty today: every page must validate as it is.
@@ -21,7 +20,7 @@ def _java() -> str:
     if java:
         return java
     message = "Java not found: install it (apt-get install default-jre-headless) to run the Nu HTML checker."
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    if in_ci():
         pytest.fail(message)
     pytest.skip(message)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from conftest import html_pages
+from helpers import html_pages
 from site_html import parse, resolve
 
 

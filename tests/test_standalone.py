@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import html_pages
+from helpers import html_pages
 from site_html import is_external, parse
 
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.I)
