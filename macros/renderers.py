@@ -70,10 +70,12 @@ def urgency(content: Content, card_id: str, page: str) -> str:
 
 
 def urgency_table(content: Content, from_url: str) -> str:
-    """Every care card in one table, most urgent first: topic, level and where to read more."""
-    rows = [{**card.data, "level_meta": LEVELS[card.data["level"]], "href": _page_link(from_url, card.data["page"])}
-            for card in sorted(content.care_cards.values(), key=lambda c: -LEVELS[c.data["level"]]["rank"])]
-    return render("urgency-table.html", rows=rows)
+    """Every care card grouped by level, most urgent first: its topic and where to read more."""
+    groups = [{"level": level, "meta": meta,
+               "cards": [{**c.data, "href": _page_link(from_url, c.data["page"])}
+                         for c in content.care_cards.values() if c.data["level"] == level]}
+              for level, meta in sorted(LEVELS.items(), key=lambda item: -item[1]["rank"])]
+    return render("urgency-table.html", groups=groups)
 
 
 def checker_testing(content: Content) -> str:
