@@ -1,4 +1,5 @@
-"""Real-browser checks of the built site in Debian's Chromium: accessibility, standalone, console, layout, search, keyboard."""
+"""Real-browser checks of the built site in Debian's Chromium: accessibility, standalone, console, layout, search,
+keyboard."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Glossary: every term has a plain definition on the Glossary page and a hover/focus tooltip on every page that uses it."""
+"""Glossary: every term has a plain definition on the Glossary page, and pages that use a term show its own
+definition as a hover/focus tooltip."""
 
 from __future__ import annotations
 

@@ -28,12 +28,13 @@ def _java() -> str:
 @pytest.mark.slow
 def test_nu_html_checker_reports_no_errors(site):
     assert VNU.is_file(), "vnu.jar missing: run `make setup` (npm ci)"
-    result = subprocess.run([_java(), "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
-                            capture_output=True, text=True, timeout=600)
+    command = [_java(), "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert checked_pages(site) > 40
     messages = nu_messages(result)
     errors = [m for m in messages if not any(key in m.get("message", "") for key in FILTERED)]
-    report = "\n".join(f"{m.get('url', '?').split(str(site))[-1]}:{m.get('lastLine', '?')}: {m.get('message')}" for m in errors)
+    report = "\n".join(f"{m.get('url', '?').split(str(site))[-1]}:{m.get('lastLine', '?')}: {m.get('message')}"
+                       for m in errors)
     assert not errors, f"{len(errors)} HTML errors:\n{report}"
     assert result.returncode == 0 or messages, f"the Nu checker exited {result.returncode} without reporting why"
 
