@@ -10,12 +10,19 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 PARTIALS = Path(__file__).resolve().parent.parent / "site_overrides" / "partials"
 
 
+def label(value: str) -> str:
+    """A vocabulary value as readers see it: 'return-to-running' -> 'Return to running', 'achilles' -> 'Achilles'."""
+    words = str(value).replace("-", " ")
+    return words[:1].upper() + words[1:]
+
+
 @lru_cache(maxsize=None)
 def environment() -> Environment:
     """Autoescaping, strict environment: card text is data, so '<b>' and '{{' arrive as literal text."""
     env = Environment(loader=FileSystemLoader(str(PARTIALS)), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     env.filters["seconds"] = lambda s: f"{s // 60} min" if s >= 60 and s % 60 == 0 else f"{s} s"
+    env.filters["label"] = label
     return env
 
 
