@@ -1,11 +1,13 @@
 # Calf Pain Guide: one command to preview (make serve), one to test (make test).
-# Every target bootstraps .venv and node_modules from the pinned locks when they are missing or stale.
+# Every target bootstraps .venv and node_modules from the pinned locks when they are missing or stale:
+# build, serve, check, new-card and bench install only requirements-build.txt; test and test-fast requirements-test.txt.
 
 PYTHON ?= python3
 PORT   ?= 8000
 VENV   := .venv
 BIN    := $(VENV)/bin
-PY_OK  := $(VENV)/.installed
+PY_BUILD := $(VENV)/.installed-build
+PY_TEST  := $(VENV)/.installed-test
 JS_OK  := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -16,11 +18,16 @@ export PYTHONDONTWRITEBYTECODE := 1
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(PY_OK): requirements.txt
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (set PYTHON=...)"; exit 1; }
-	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
+
+$(PY_BUILD): requirements-build.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-build.txt
+	touch $@
+
+$(PY_TEST): requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.txt
 	touch $@
 
 $(JS_OK): package.json package-lock.json
@@ -28,37 +35,40 @@ $(JS_OK): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(PY_OK) $(JS_OK) ## Create .venv and node_modules from the locks
+setup: $(PY_TEST) $(JS_OK) ## Create .venv (build and test tools) and node_modules from the locks
 
-serve: setup ## Live preview on http://127.0.0.1:8000 (PORT=... to change)
+serve: $(PY_BUILD) $(JS_OK) ## Live preview on http://127.0.0.1:8000 (PORT=... to change)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-build: setup ## Strict build into site/ (replaced only when the build succeeds)
+build: $(PY_BUILD) $(JS_OK) ## Strict build into site/ (replaced only when the build succeeds)
 	rm -rf .site-tmp
 	$(BIN)/mkdocs build --strict --site-dir .site-tmp
 	rm -rf site && mv .site-tmp site
 
-new-card: setup ## Scaffold an exercise card: make new-card ID=heel-walk
+new-card: $(PY_BUILD) ## Scaffold an exercise card: make new-card ID=heel-walk
 	@test -n "$(ID)" || { echo "Give the new card's id, e.g. make new-card ID=heel-walk"; exit 2; }
 	$(BIN)/python scripts/new_card.py "$(ID)"
 
-check: setup ## Validate all content without building
+check: $(PY_BUILD) ## Validate all content without building
 	$(BIN)/python scripts/check_content.py
 
-test: setup ## Run every test (a run that collects no test fails)
+test: $(PY_TEST) $(JS_OK) ## Run every test (a run that collects no test fails)
 	$(BIN)/pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
-test-fast: setup ## Quick loop while you work: content, loaders, renderers, one build (no browser, no slow tests)
+test-fast: $(PY_TEST) $(JS_OK) ## Quick loop while you work: content, loaders, renderers, one build (no browser, no slow tests)
 	$(BIN)/pytest -m "not browser and not slow"; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
-bench: setup ## Benchmark build time, memory and page weight
+bench: $(PY_BUILD) $(JS_OK) ## Benchmark build time, memory and page weight
 	$(BIN)/python scripts/bench.py
 
-lock: ## Recompile the hash-locked requirements.txt from requirements.in (pip-tools in a throwaway venv)
+COMPILE := .lock-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+	--no-emit-find-links
+
+lock: ## Recompile both hash-locked files, requirements-build.txt and requirements-test.txt, from their .in files
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --disable-pip-version-check pip-tools==7.6.2
-	.lock-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
-		--no-emit-find-links -o requirements.txt requirements.in
+	$(COMPILE) -o requirements-build.txt requirements-build.in
+	$(COMPILE) -o requirements-test.txt requirements-test.in
 	rm -rf .lock-venv
 
 clean: ## Remove build output and environments

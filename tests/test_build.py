@@ -87,7 +87,7 @@ def test_stray_jinja_in_card_text_is_shown_literally(project_copy, tmp_path):
 @pytest.mark.slow
 def test_make_build_keeps_old_site_when_build_fails(project_copy):
     """`make build` builds into a temporary folder; a failed build leaves the previous site/ untouched."""
-    for name in ("Makefile", "requirements.txt", "package.json", "package-lock.json"):
+    for name in ("Makefile", "requirements-build.txt", "package.json", "package-lock.json"):
         shutil.copy2(ROOT / name, project_copy / name)
     (project_copy / ".venv").symlink_to(ROOT / ".venv")
     (project_copy / "site").mkdir()
@@ -95,7 +95,7 @@ def test_make_build_keeps_old_site_when_build_fails(project_copy):
     _append(project_copy, PAGE, "\n{{ no_such_variable }}\n")
     # -o: never redo setup here; node_modules and .venv are links to the real ones, and `npm ci` through the link
     # would empty the real node_modules.
-    make = ["make", "-o", ".venv/.installed", "-o", "node_modules/.installed", "build"]
+    make = ["make", "-o", ".venv/.installed-build", "-o", "node_modules/.installed", "build"]
     result = subprocess.run(make, cwd=project_copy, capture_output=True, text=True, timeout=600,
                             env={**os.environ, "MAKEFLAGS": ""})
     assert result.returncode != 0 and "no_such_variable" in result.stdout + result.stderr, result.stderr[-3000:]
