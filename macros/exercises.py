@@ -73,3 +73,15 @@ def matches(card: dict, **wanted: str) -> bool:
         if value not in (have if isinstance(have, list) else [have]):
             return False
     return True
+
+
+def exercise_plan(card: dict) -> dict:
+    """schema.org ExercisePlan for a card page's JSON-LD: the exercise and its dose, as search engines read them."""
+    dose = card["dose"]
+    plan = {"@type": "ExercisePlan", "name": card["name"], "description": card["purpose"],
+            "exerciseType": ", ".join(card["target"]),
+            "activityFrequency": f"{dose['frequency']['times']} times a {dose['frequency']['per']}",
+            "repetitions": f"{dose['sets']} sets of {dose['reps']}" if "reps" in dose else f"{dose['sets']} sets",
+            "restPeriods": f"{dose['rest_seconds']} seconds" if "rest_seconds" in dose else None,
+            "activityDuration": f"{dose['hold_seconds']} seconds per hold" if "hold_seconds" in dose else None}
+    return {key: value for key, value in plan.items() if value is not None}

@@ -19,6 +19,7 @@ if str(PROJECT) not in sys.path:
 from macros import html_fixes  # noqa: E402
 from macros.content import current_content, load_content  # noqa: E402
 from macros.errors import ContentErrors  # noqa: E402
+from macros.exercises import exercise_plan  # noqa: E402
 from macros.glossary import abbreviations  # noqa: E402
 from macros.pages import generated_body, generated_files  # noqa: E402
 from macros.people import credits, medical_web_page  # noqa: E402
@@ -85,6 +86,9 @@ def on_page_context(context, page, config, nav):
     title = str(page.meta.get("title") or page.title or "")  # plain text; tojson in main.html escapes it
     context["calf_credits"] = credits(page.meta, people)
     context["calf_jsonld"] = medical_web_page(title, page.meta, people, config["theme"]["language"], page.canonical_url)
+    kind, _, item = str(page.meta.get("generated", "")).partition(":")
+    if kind == "card":
+        context["calf_jsonld"]["mainEntity"] = exercise_plan(current_content(Path(config["docs_dir"])).cards[item].data)
     return context
 
 

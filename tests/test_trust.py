@@ -53,6 +53,17 @@ def test_every_built_page_has_medical_web_page_jsonld(site):
         assert all(author.get("name") for author in data["author"]), rel
 
 
+def test_card_pages_carry_the_exercise_as_structured_data(site):
+    """Each card page's JSON-LD holds its exercise as a schema.org ExercisePlan with the card's dose."""
+    for card in load_content(ROOT / "content").cards.values():
+        data = _jsonld((site / "exercises" / f"{card.id}.html").read_text())[0]
+        plan = data.get("mainEntity", {})
+        dose = card.data["dose"]
+        assert plan.get("@type") == "ExercisePlan" and plan["name"] == card.data["name"], card.id
+        assert plan["activityFrequency"] == f"{dose['frequency']['times']} times a {dose['frequency']['per']}", card.id
+        assert plan["repetitions"].startswith(f"{dose['sets']} sets"), card.id
+
+
 def test_no_page_claims_a_clinical_review_that_is_not_listed(site):
     clinicians = _clinicians()
     for page in _built_pages(site):
