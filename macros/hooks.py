@@ -1,4 +1,4 @@
-"""MkDocs hooks: validate content, add generated pages and files, check review dates, patch theme HTML."""
+"""MkDocs hooks: validate content, add generated pages and files, check review dates, pass credits to templates."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
-from macros import html_fixes  # noqa: E402
 from macros.content import current_content, load_content  # noqa: E402
 from macros.errors import ContentErrors  # noqa: E402
 from macros.exercises import exercise_plan  # noqa: E402
@@ -90,20 +89,3 @@ def on_page_context(context, page, config, nav):
     if kind == "card":
         context["calf_jsonld"]["mainEntity"] = exercise_plan(current_content(Path(config["docs_dir"])).cards[item].data)
     return context
-
-
-def on_post_page(output, page, config):
-    try:
-        return html_fixes.apply(output, page.file.src_uri)
-    except html_fixes.ThemeChanged as exc:
-        raise PluginError(str(exc)) from None
-
-
-def on_post_template(output_content, template_name, config):
-    """The 404 page is rendered from a theme template, not a page; give it the same patches."""
-    if template_name != "404.html":
-        return output_content
-    try:
-        return html_fixes.apply(output_content, template_name)
-    except html_fixes.ThemeChanged as exc:
-        raise PluginError(str(exc)) from None

@@ -11,8 +11,12 @@ import pytest
 from helpers import ROOT, in_ci
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-# Messages we filter, each with its reason. Empty today: every page must validate as it is.
-FILTERED: dict[str, str] = {}
+# Messages we filter, each with its reason.
+FILTERED: dict[str, str] = {
+    "Attribute \u201cautocomplete\u201d is only allowed when the input type is":
+        "Material's base.html sets autocomplete=off on its drawer and search checkboxes on purpose: some browsers "
+        "restore a checked drawer on back navigation otherwise. The override keeps the theme's markup.",
+}
 
 
 def _java() -> str:
