@@ -40,6 +40,14 @@ def define_env(env):
         return renderers.urgency(content(), card_id, page())
 
     @env.macro
+    def pain_rule(rule_id: str) -> str:
+        return renderers.pain_rule(content(), ledger(), rule_id, page())
+
+    @env.macro
+    def program_stages(program_id: str) -> str:
+        return renderers.program_stages(content(), program_id, env.page.url, page())
+
+    @env.macro
     def urgency_table() -> str:
         return renderers.urgency_table(content(), env.page.url)
 

@@ -14,6 +14,7 @@ from .findings import load_findings
 from .figures import check_figures
 from .glossary import load_glossary
 from .hazards import check_hazards, load_hazards
+from .pain_rules import check_pain_rules, load_pain_rules
 from .people import load_people
 from .programs import check_programs, load_programs
 from .references import load_references
@@ -40,6 +41,7 @@ class Content:
     findings: dict[str, Item]
     vignettes: dict[str, Item]
     hazards: dict[str, Item]
+    pain_rules: dict[str, Item]
 
 
 def fingerprint(content_dir: Path) -> tuple:
@@ -75,10 +77,13 @@ def _load(content_dir: Path) -> Content:
     errors += found + check_hazards(hazards, vignettes)
     people, found = load_people(content_dir, root)
     errors += found
+    pain_rules, found = load_pain_rules(content_dir, root)
+    errors += found + check_pain_rules(pain_rules, references)
     if errors:
         raise ContentErrors(errors)
     filters = filter_values(validator("exercise").schema["properties"])
-    return Content(cards, references, care_cards, glossary, programs, triage, filters, people, findings, vignettes, hazards)
+    return Content(cards, references, care_cards, glossary, programs, triage, filters, people, findings, vignettes, hazards,
+                   pain_rules)
 
 
 _cache: dict[Path, tuple[tuple, Content]] = {}

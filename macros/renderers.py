@@ -5,6 +5,7 @@ from __future__ import annotations
 from .care_cards import EMERGENCY_CALLS, LEVELS
 from .clock import today
 from .hazards import risk
+from .pain_rules import EVIDENCE_WORDS
 from .content import Content
 from .exercises import FILTERS, matches
 from .references import PageCitations, sort_key, view
@@ -142,24 +143,63 @@ def glossary_page(content: Content) -> str:
     return render("glossary-list.html", terms=terms)
 
 
+def _pain_rule_view(content: Content, rule_id: str, ledger: PageCitations, how_href: str | None) -> dict:
+    """What pain-rule.html needs: the rule, its evidence type in words and its citations numbered on this page."""
+    rule = content.pain_rules[rule_id].data
+    entries = [{"key": key, "number": ledger.number(key), "title": content.references[key].data["title"]}
+               for key in rule["evidence"]]
+    return {"rule": rule, "evidence_words": EVIDENCE_WORDS[rule["evidence_type"]], "entries": entries,
+            "how_href": how_href}
+
+
+def pain_rule(content: Content, ledger: PageCitations, rule_id: str, page: str) -> str:
+    """A pain rule box for a guide page; its sources join the page's own numbered list."""
+    if rule_id not in content.pain_rules:
+        raise MacroError(f"{page}: pain_rule('{rule_id}'): no such pain rule. "
+                         f"Fix: use an id from content/pain_rules.yml: {', '.join(sorted(content.pain_rules))}.")
+    return render("pain-rule.html", **_pain_rule_view(content, rule_id, ledger, None))
+
+
+def _numbered_sources(content: Content, evidence: list[str], rule_id: str, here: str) -> tuple[dict, list[dict]]:
+    """A generated page's pain rule box and its source list: the page's own evidence first, then the rule's."""
+    ledger = PageCitations(list(evidence))
+    box = _pain_rule_view(content, rule_id, ledger, relative(here, "treat/pain-monitoring.html"))
+    refs = [view(content.references[key].data, n) for n, key in enumerate(ledger.order, start=1)]
+    return box, refs
+
+
 def card_page(content: Content, card_id: str) -> str:
     """The body of a card's own generated page."""
     here = page_url(card_src(card_id))
     card = _card_view(content, card_id, here)
-    refs = [view(content.references[key].data, n) for n, key in enumerate(card["evidence"], start=1)]
-    return render("exercise-page.html", card=card, references=refs)
+    pain, refs = _numbered_sources(content, card["evidence"], card["pain_rule"], here)
+    return render("exercise-page.html", card=card, references=refs, pain=pain)
+
+
+def _stages(content: Content, program: dict, here: str) -> list[dict]:
+    """A programme's stages with each exercise's card name and link, as seen from the page at `here`."""
+    return [{**stage, "exercises": [{**entry, "name": content.cards[entry["card"]].data["name"],
+                                     "href": relative(here, page_url(card_src(entry["card"])))}
+                                    for entry in stage["exercises"]]} for stage in program["stages"]]
+
+
+def program_stages(content: Content, program_id: str, from_url: str, page: str) -> str:
+    """A programme's stage table on a guide page, from the same partial as the programme's own page."""
+    if program_id not in content.programs:
+        raise MacroError(f"{page}: program_stages('{program_id}'): no such programme. "
+                         f"Fix: use the id of a file in content/programs/: {', '.join(sorted(content.programs))}.")
+    program = content.programs[program_id].data
+    return render("program-stages.html", program={**program, "stages": _stages(content, program, from_url)},
+                  program_href=relative(from_url, page_url(program_src(program_id))))
 
 
 def program_page(content: Content, program_id: str) -> str:
     """A program's generated page: summary, rules and the week-by-week table."""
     here = page_url(program_src(program_id))
     program = content.programs[program_id].data
-    stages = [{**stage, "exercises": [{**entry, "name": content.cards[entry["card"]].data["name"],
-                                       "href": relative(here, page_url(card_src(entry["card"])))}
-                                      for entry in stage["exercises"]]} for stage in program["stages"]]
-    refs = [view(content.references[key].data, n) for n, key in enumerate(program["evidence"], start=1)]
-    return render("program-page.html", program={**program, "stages": stages}, references=refs,
-                  pain_href=relative(here, "treat/pain-monitoring.html"))
+    pain, refs = _numbered_sources(content, program["evidence"], program["pain_rule"], here)
+    return render("program-page.html", program={**program, "stages": _stages(content, program, here)},
+                  references=refs, pain=pain, program_href=None)
 
 
 def program_list(content: Content, from_url: str) -> str:
