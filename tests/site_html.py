@@ -134,3 +134,42 @@ def prose(path: Path) -> str:
     parser.feed(path.read_text(encoding="utf-8"))
     parser._flush()
     return "\n".join(parser.blocks)
+
+
+class _Paragraphs(_Prose):
+    """Only the explanations: paragraphs and list items outside tables and components (care cards, exercise
+    summaries, the checker, pain-rule boxes, programme stages, admonitions), where short items are the point."""
+
+    COMPONENTS = ("calf-care", "calf-exercise", "calf-triage", "calf-pain-rule", "calf-stages", "calf-program",
+                  "calf-urgency", "admonition")
+    VOID = ("br", "img", "input", "hr", "meta", "link", "wbr")
+
+    def __init__(self):
+        super().__init__()
+        self.inside: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if tag not in self.VOID:
+            component = tag in ("td", "th", "table") or any(c.startswith(self.COMPONENTS) for c in classes)
+            self.inside.append((tag, component))
+        super().handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        while self.inside:
+            if self.inside.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        tags = [t for t, _ in self.inside]
+        if ("p" in tags or "li" in tags) and not any(flag for _, flag in self.inside):
+            super().handle_data(data)
+
+
+def paragraphs(path: Path) -> str:
+    """The explanatory paragraphs and list items of a built page, for sentence length."""
+    parser = _Paragraphs()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser._flush()
+    return "\n".join(parser.blocks)
