@@ -3,28 +3,82 @@
 (function () {
   "use strict";
   var PLAN_KEY = "calf-guide-plan";
+  /* Stored data is never trusted: another script, an old version or a hand edit may have written anything. */
+  var PLAN_MAX_ITEMS = 200;
+  var PLAN_MAX_CHARS = 20000;
+  var CARD_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/; // the card_id pattern of content/schemas/exercise.schema.json
+  var CARD_ID_MAX = 100;
 
+  function warn(what, error) {
+    if (window.console && window.console.warn) { window.console.warn("Calf Pain Guide: " + what + " is off.", error); }
+  }
+  /* Start each feature on its own: one that fails is switched off with a warning, the others still start. */
+  function guard(name, feature) {
+    try { feature(); } catch (error) { warn(name, error); }
+  }
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; } // blocked storage throws on access
+  }
+  function forget() {
+    try { storage().removeItem(PLAN_KEY); } catch (e) { /* storage off: nothing to reset */ }
+  }
+
+  /* Every card id, when this page holds the whole catalogue (the My plan template); otherwise null. */
+  function catalogue() {
+    var template = document.querySelector("template[data-plan-cards]");
+    if (!template) { return null; }
+    var known = Object.create(null);
+    template.content.querySelectorAll("[data-card]").forEach(function (el) { known[el.getAttribute("data-card")] = true; });
+    return known;
+  }
+
+  /* The stored plan, cleaned: a list of distinct card ids. Anything else is reset quietly, never thrown.
+     An id must look like a card id everywhere; on a page with the whole catalogue it must also be a real card. */
   function readPlan() {
-    try { return JSON.parse(window.localStorage.getItem(PLAN_KEY)) || []; } catch (e) { return []; }
+    var store = storage();
+    var raw = null;
+    try { raw = store && store.getItem(PLAN_KEY); } catch (e) { return []; }
+    if (raw === null || raw === undefined) { return []; }
+    var data;
+    try { data = raw.length <= PLAN_MAX_CHARS ? JSON.parse(raw) : null; } catch (e) { data = null; }
+    if (!Array.isArray(data) || data.length > PLAN_MAX_ITEMS) { forget(); return []; }
+    var known = catalogue();
+    var seen = Object.create(null);
+    var plan = data.filter(function (id) {
+      var ok = typeof id === "string" && id.length <= CARD_ID_MAX && CARD_ID.test(id) && !seen[id] &&
+        (!known || known[id] === true);
+      if (ok) { seen[id] = true; }
+      return ok;
+    });
+    if (plan.length !== data.length) {
+      if (plan.length) { writePlan(plan); } else { forget(); }
+    }
+    return plan;
   }
   function writePlan(plan) {
-    try { window.localStorage.setItem(PLAN_KEY, JSON.stringify(plan)); } catch (e) { /* storage off: plan lasts this page only */ }
+    try { storage().setItem(PLAN_KEY, JSON.stringify(plan)); } catch (e) { /* storage off: plan lasts this page only */ }
   }
 
   function setupPlanButtons() {
     var plan = readPlan();
-    document.querySelectorAll("[data-plan-add]").forEach(function (button) {
+    var buttons = Array.prototype.slice.call(document.querySelectorAll("[data-plan-add]"));
+    // A toggle button: the label stays "Add to my plan"; aria-pressed and a tick show that it is in the plan.
+    // A card listed twice on a page (by phase and by target) has two buttons: both show the same state.
+    function show(id, inPlan) {
+      buttons.forEach(function (button) {
+        if (button.getAttribute("data-plan-add") === id) { button.setAttribute("aria-pressed", inPlan ? "true" : "false"); }
+      });
+    }
+    buttons.forEach(function (button) {
       var id = button.getAttribute("data-plan-add");
-      // A toggle button: the label stays "Add to my plan"; aria-pressed and a tick show that it is in the plan.
-      function show(inPlan) { button.setAttribute("aria-pressed", inPlan ? "true" : "false"); }
-      show(plan.indexOf(id) !== -1);
+      button.setAttribute("aria-pressed", plan.indexOf(id) !== -1 ? "true" : "false");
       button.hidden = false;
       button.addEventListener("click", function () {
         var current = readPlan();
         var at = current.indexOf(id);
         if (at === -1) { current.push(id); } else { current.splice(at, 1); }
         writePlan(current);
-        show(at === -1);
+        show(id, at === -1);
       });
     });
   }
@@ -60,6 +114,9 @@
     var root = document.querySelector("[data-calf-plan]");
     if (!root) { return; }
     var source = root.querySelector("template[data-plan-cards]").content;
+    // Cards by id, looked up in a map: no selector is ever built from stored data.
+    var cards = Object.create(null);
+    source.querySelectorAll("[data-card]").forEach(function (el) { cards[el.getAttribute("data-card")] = el; });
     var list = root.querySelector("[data-plan-list]");
     var empty = root.querySelector("[data-plan-empty]");
     root.querySelector("[data-plan-js]").hidden = false;
@@ -69,7 +126,7 @@
       var plan = readPlan();
       var shown = 0;
       plan.forEach(function (id) {
-        var card = source.querySelector('[data-card="' + id + '"]');
+        var card = cards[id];
         if (!card) { return; }
         var item = card.cloneNode(true);
         var name = item.querySelector("a").textContent;
@@ -175,12 +232,12 @@
   }
 
   function start() {
-    setupGlossaryFocus();
-    setupKeyToggles();
-    setupPlanButtons();
-    setupFilters();
-    setupPlanPage();
-    setupTriage();
+    guard("glossary focus", setupGlossaryFocus);
+    guard("keyboard toggles", setupKeyToggles);
+    guard("plan buttons", setupPlanButtons);
+    guard("library filters", setupFilters);
+    guard("My plan", setupPlanPage);
+    guard("symptom checker", setupTriage);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

@@ -1,0 +1,158 @@
+"""The client survives bad data: a corrupt plan in localStorage is cleaned quietly and every feature still works
+(library filters, plan buttons, My plan, symptom checker), one failing feature does not stop the others, and the
+script adds no global names."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from helpers import ROOT
+
+pytestmark = pytest.mark.browser
+
+KEY = "calf-guide-plan"
+CARD = "calf-raise-double"  # the card page whose button the test presses
+KEPT = "glute-bridge"  # a real card id that a partly bad plan keeps
+CARD_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SCRIPT = ROOT / "site_overrides" / "assets" / "javascripts" / "calf.js"
+
+# Each kind of corrupt storage: (what is stored, the valid entries a cleaned plan keeps).
+CORRUPT = {
+    "invalid JSON": ("[\"glute-bridge\",", []),
+    "object": (json.dumps({"a": 1}), []),
+    "string": (json.dumps(KEPT), []),
+    "number": ("42", []),
+    "null": ("null", []),
+    "unknown id": (json.dumps([KEPT, "no-such-card", "constructor", "__proto__"]), [KEPT]),
+    "non-string": (json.dumps([5, KEPT, None, {"a": 1}, [KEPT], True]), [KEPT]),
+    "oversized array": (json.dumps([KEPT] * 500), []),
+    "oversized text": (json.dumps(["x" * 30000]), []),
+    "quote in id": (json.dumps(['a"b', KEPT, "a']b", "a\\b"]), [KEPT]),
+    "duplicates": (json.dumps([KEPT, KEPT]), [KEPT]),
+}
+
+
+def _stored(page):
+    return page.evaluate("key => window.localStorage.getItem(key)", KEY)
+
+
+def _watched(browser):
+    """A new page that records console errors and page errors."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    return page, problems
+
+
+def _check_filters(page):
+    assert page.is_visible("[data-calf-filters]"), "the library filters appear"
+    cards = page.locator("article.calf-exercise[data-card]")
+    total = cards.count()
+    page.select_option("select[name=target]", "soleus")
+    shown = page.locator("article.calf-exercise[data-card]:visible").count()
+    assert 0 < shown < total, f"the soleus filter shows {shown} of {total} cards"
+    assert "match" in page.inner_text(".calf-filters__count")
+
+
+@pytest.mark.parametrize("stored", list(CORRUPT.values()), ids=list(CORRUPT))
+def test_corrupt_plan_is_cleaned_and_every_feature_works(browser, base_url, stored):
+    raw, kept = stored
+    page, problems = _watched(browser)
+    try:
+        # Seed the corrupt value on the site's own origin, then load the library with it.
+        page.goto(base_url + "exercises/index.html")
+        page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [KEY, raw])
+        page.reload()
+        _check_filters(page)
+        now = _stored(page)
+        if now is not None:  # only well-formed card ids survive, on any page
+            plan = json.loads(now)
+            assert isinstance(plan, list) and len(plan) <= 200
+            assert all(isinstance(i, str) and CARD_ID.match(i) for i in plan), f"not cleaned: {now[:200]}"
+            assert len(now) <= 20000
+
+        # A plan button toggles on a card page.
+        page.goto(base_url + f"exercises/{CARD}.html")
+        button = page.locator(f'[data-plan-add="{CARD}"]').first
+        assert button.is_visible() and button.get_attribute("aria-pressed") == "false"
+        button.click()
+        assert button.get_attribute("aria-pressed") == "true"
+        assert CARD in json.loads(_stored(page))
+
+        # My plan lists what was added (and what was valid before); the stored plan now holds real cards only.
+        page.goto(base_url + "my-plan.html")
+        expected = kept + [CARD]
+        listed = page.locator("[data-plan-list] [data-card]").evaluate_all("els => els.map(e => e.dataset.card)")
+        assert listed == expected
+        assert page.is_hidden("[data-plan-empty]")
+        assert json.loads(_stored(page)) == expected, "the stored plan is cleaned"
+
+        # The symptom checker moves to its next question.
+        page.goto(base_url + "symptom-checker.html")
+        current = page.locator("[data-calf-triage] .calf-triage__node.is-current")
+        first = current.get_attribute("id")
+        assert page.is_hidden("[data-triage-back]")
+        current.locator("a[data-next]").nth(1).click()
+        assert current.get_attribute("id") != first and page.is_visible("[data-triage-back]")
+        assert not problems, problems
+    finally:
+        page.evaluate("key => window.localStorage.removeItem(key)", KEY)
+        page.close()
+
+
+def test_unknown_ids_are_kept_until_the_whole_catalogue_is_known(browser, base_url):
+    """A card page knows only its own card: it must not drop the rest of the plan when its button is pressed."""
+    page, problems = _watched(browser)
+    try:
+        page.goto(base_url + f"exercises/{CARD}.html")
+        page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [KEY, json.dumps([KEPT])])
+        page.reload()
+        page.locator(f'[data-plan-add="{CARD}"]').first.click()
+        assert json.loads(_stored(page)) == [KEPT, CARD]
+        assert not problems, problems
+    finally:
+        page.evaluate("key => window.localStorage.removeItem(key)", KEY)
+        page.close()
+
+
+def test_one_failing_feature_does_not_stop_the_others(browser, base_url):
+    """Break the plan buttons on purpose: a warning (not an error) is logged and the filters still work."""
+    page, problems = _watched(browser)
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    page.add_init_script("""
+        const all = Document.prototype.querySelectorAll;
+        Document.prototype.querySelectorAll = function (selector) {
+          if (selector === "[data-plan-add]") { throw new Error("broken on purpose"); }
+          return all.call(this, selector);
+        };
+    """)
+    try:
+        page.goto(base_url + "exercises/index.html")
+        _check_filters(page)
+        assert page.locator("[data-plan-add]:visible").count() == 0, "the broken feature stays off"
+        assert any("plan buttons" in w for w in warnings), warnings
+        assert not problems, problems
+    finally:
+        page.close()
+
+
+def test_script_adds_no_global_names(browser, base_url):
+    """Load the page without calf.js, note window's names, run calf.js, compare."""
+    page, problems = _watched(browser)
+    page.route("**/assets/javascripts/calf.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    try:
+        page.goto(base_url + "exercises/index.html")
+        assert page.is_hidden("[data-calf-filters]")
+        before = set(page.evaluate("Object.keys(window)"))
+        page.add_script_tag(content=SCRIPT.read_text())
+        after = set(page.evaluate("Object.keys(window)"))
+        assert page.is_visible("[data-calf-filters]"), "the script ran"
+        assert after == before, f"new globals: {sorted(after - before)}"
+        assert not problems, problems
+    finally:
+        page.close()
