@@ -1,0 +1,176 @@
+"""YAML traps the content loader rejects, each naming the file, the line and the fix.
+
+A tab in the indentation, a key given twice, a list item that swallowed the next one (newcomer trial 2026-11,
+trap 3), anchors and aliases (a "YAML bomb") and an oversized file. Most cases call read_yaml on a small file; the
+swallowed-item trap also goes through load_content on a copy of the real content, exactly as a contributor meets it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import ROOT, content_errors
+from macros import yamlfile
+from macros.errors import ContentErrors
+from macros.yamlfile import read_yaml
+
+REL = "content/exercises/trap.yml"
+
+
+def rejected(tmp_path: Path, text: str | bytes) -> str:
+    """read_yaml's message for a bad file, which is saved as content/exercises/trap.yml."""
+    path = tmp_path / "trap.yml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    with pytest.raises(ContentErrors) as caught:
+        read_yaml(path, REL)
+    message = str(caught.value)
+    assert "Traceback" not in message
+    return message
+
+
+def accepted(tmp_path: Path, text: str):
+    path = tmp_path / "fine.yml"
+    path.write_text(text, encoding="utf-8")
+    return read_yaml(path, "content/fine.yml")[0]
+
+
+# --- a tab in the indentation -------------------------------------------------------------------------------------
+
+def test_tab_in_indentation_says_use_spaces(tmp_path):
+    message = rejected(tmp_path, "id: trap\nsteps:\n  - One.\n\t- Two.\n")
+    assert f"{REL}:4:" in message, message
+    assert "use spaces, not tabs" in message.lower(), message
+    assert "Check the indentation" not in message, "a tab must not get the generic indentation hint"
+
+
+def test_tabs_on_many_lines_are_one_error_naming_the_first(tmp_path):
+    message = rejected(tmp_path, "dose:\n\tsets: 3\n\treps: 15\n\ttempo: {up: 2}\n")
+    assert message.startswith("1 content error:"), message
+    assert f"{REL}:2:" in message and "2 more lines" in message, message
+
+
+def test_tab_after_spaces_in_a_block_of_text_is_also_a_tab_in_the_indentation(tmp_path):
+    message = rejected(tmp_path, "purpose: >\n  First line\n  \tsecond line\n")
+    assert f"{REL}:3:" in message and "use spaces, not tabs" in message.lower(), message
+
+
+# --- a key given twice ---------------------------------------------------------------------------------------------
+
+def test_duplicate_key_names_its_second_line(tmp_path):
+    message = rejected(tmp_path, "id: trap\ndose:\n  sets: 3\n  reps: 15\n  sets: 4\n")
+    assert f"{REL}:5: field 'dose.sets': the key 'sets' appears twice." in message, message
+    assert "Fix: Keep one of them and delete the other." in message, message
+
+
+# --- a list item that swallowed the next one (trap 3) ---------------------------------------------------------------
+
+FOLDED = "steps:\n  - Lower until your heel touches the floor.\n   - Walk forward on your heels.\n  - Rest.\n"
+
+
+def test_yaml_alone_folds_the_item_silently():
+    """Why the check exists: plain YAML reads the 3-space item as more text of the one above."""
+    assert yaml.safe_load(FOLDED)["steps"][0] == "Lower until your heel touches the floor. - Walk forward on your heels."
+
+
+def test_item_running_onto_a_dash_line_names_the_continuation_line(tmp_path):
+    message = rejected(tmp_path, FOLDED)
+    assert f"{REL}:3: field 'steps[0]': this item runs onto the next line, which starts with '- '." in message, message
+    assert "Fix: Indent each item the same" in message, message
+
+
+def test_swallowed_step_in_a_real_card_is_rejected_by_load_content(content_copy):
+    """Trap 3 as the newcomer met it: one step of a real card indented 3 spaces instead of 2."""
+    rel = "content/exercises/calf-raise-double.yml"
+    path = content_copy.parent / rel
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    second = lines.index("  - Hold the top for one second.\n")
+    lines[second] = " " + lines[second]
+    path.write_text("".join(lines), encoding="utf-8")
+    message = content_errors(content_copy)
+    assert f"{rel}:{second + 1}: field 'steps[0]': this item runs onto the next line, which starts with '- '." in message, \
+        message
+    assert "Indent each item the same" in message, message
+
+
+@pytest.mark.parametrize("text", [
+    "steps:\n  - A long step that goes on\n    to a second line.\n  - Next.\n",              # continuation without '- '
+    "steps:\n  - \"Quoted on purpose,\n    - with a dash line\"\n",                          # quoted text is meant
+    "steps:\n  - |\n    A block of text\n    - with a list inside\n",                         # so is a block scalar
+    "notes: This is not a list item\n  - but plain text in a mapping.\n",                    # only list items are checked
+])
+def test_multi_line_items_that_are_meant_are_accepted(tmp_path, text):
+    accepted(tmp_path, text)
+
+
+# --- anchors and aliases --------------------------------------------------------------------------------------------
+
+def test_anchor_and_alias_are_rejected_on_their_lines(tmp_path):
+    message = rejected(tmp_path, "id: trap\ncues: &shared\n  - Keep your knee straight.\nmistakes: *shared\n")
+    assert f"{REL}:2: anchors and aliases are not allowed (found '&shared')." in message, message
+    assert f"{REL}:4: anchors and aliases are not allowed (found '*shared')." in message, message
+    assert "Fix: Write the value out in full" in message, message
+
+
+def test_anchor_alone_is_rejected(tmp_path):
+    message = rejected(tmp_path, "id: trap\nname: &n Calf raise\n")
+    assert f"{REL}:2: anchors and aliases are not allowed" in message, message
+
+
+def test_merge_key_is_rejected(tmp_path):
+    message = rejected(tmp_path, "base: &b {sets: 3}\ndose:\n  <<: *b\n  reps: 15\n")
+    assert f"{REL}:3: anchors and aliases are not allowed (found '*b')." in message, message
+
+
+BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n" for prev, name in zip("abcdefgh", "bcdefghi"))
+
+
+def test_yaml_bomb_is_rejected_fast(tmp_path):
+    start = time.perf_counter()
+    message = rejected(tmp_path, BOMB)
+    assert time.perf_counter() - start < 2, "the bomb was expanded"
+    assert f"{REL}:1: anchors and aliases are not allowed" in message, message
+
+
+def test_alias_is_caught_on_the_node_tree_even_if_the_quick_text_check_misses_it(tmp_path, monkeypatch):
+    """The second guard: an alias is the same node met twice; the walk stops there, so nothing expands."""
+    monkeypatch.setattr(yamlfile, "_ANCHOR_OR_ALIAS", re.compile(r"(?!)"))  # a pattern that never matches
+    message = rejected(tmp_path, "id: trap\ncues: &shared\n  - Keep your knee straight.\nmistakes: *shared\n")
+    assert f"{REL}:4: field 'mistakes': anchors and aliases are not allowed." in message, message
+    start = time.perf_counter()
+    assert "anchors and aliases are not allowed" in rejected(tmp_path, BOMB)
+    assert time.perf_counter() - start < 2, "the bomb was expanded"
+
+
+@pytest.mark.parametrize("text", [
+    "q: Q&A, 5*3 = 15, *bold* and & more\n",
+    "q: \"*not an alias* &nor an anchor\"\n",
+    "items: [R&D, 2*x]\n",
+])
+def test_ampersands_and_asterisks_in_text_are_accepted(tmp_path, text):
+    assert accepted(tmp_path, text)
+
+
+# --- file size ------------------------------------------------------------------------------------------------------
+
+def test_oversized_file_is_rejected_before_parsing(tmp_path):
+    # Broken YAML too: the size message alone shows the file was never parsed.
+    message = rejected(tmp_path, "[" + "x: y\n" * (yamlfile.MAX_BYTES // 5 + 1))
+    assert f"{REL}: the file is 256 KB, over the 256 KB limit" in message, message
+    assert "invalid YAML" not in message and "Fix: Split it into smaller files" in message, message
+
+
+def test_a_file_just_under_the_limit_is_read(tmp_path):
+    text = "notes:\n" + "  - x\n" * ((yamlfile.MAX_BYTES - 7) // 6)
+    assert len(text.encode()) <= yamlfile.MAX_BYTES
+    assert len(accepted(tmp_path, text)["notes"]) > 40000
+
+
+def test_the_limit_leaves_headroom_over_the_largest_content_file():
+    largest = max(p.stat().st_size for p in (ROOT / "content").rglob("*.yml"))
+    assert largest * 2 <= yamlfile.MAX_BYTES, f"the largest content file is {largest} bytes: raise MAX_BYTES"
