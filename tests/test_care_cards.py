@@ -22,7 +22,7 @@ LEVEL_PHRASES = re.compile(r"emergency number|call 999|call 911|call 112|emergen
 # The one level statement that names no sign: "In an emergency, call your local emergency number (...)".
 GENERIC_EMERGENCY = re.compile(r"in an emergency, call your local\s+emergency number \([^)]*\)\.?", re.I)
 # Pages that describe the levels and the checker's testing rather than giving a sign a level.
-ABOUT_THE_LEVELS = {"about/index.html", "about/checker-safety.html"}
+ABOUT_THE_LEVELS = {"about/index.html", "about/checker-safety.html", "about/changes.html"}
 
 
 class _Levels(HTMLParser):
