@@ -58,8 +58,8 @@ test: $(PY_TEST) $(JS_OK) ## Run every test (a run that collects no test fails)
 test-fast: $(PY_TEST) $(JS_OK) ## Quick loop while you work: content, loaders, renderers, one build (no browser, no slow tests)
 	$(BIN)/pytest -m "not browser and not slow"; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
-bench: $(PY_BUILD) $(JS_OK) ## Benchmark build time, memory and page weight
-	$(BIN)/python scripts/bench.py
+bench: $(PY_BUILD) $(JS_OK) ## Benchmark build time, memory and page weight; writes the results into BENCHMARKS.md
+	$(BIN)/python scripts/bench.py --update-doc BENCHMARKS.md
 
 COMPILE := .lock-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
 	--no-emit-find-links

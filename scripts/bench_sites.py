@@ -28,7 +28,6 @@ FILLER = ("Most calf pain settles with time and the right dose of exercise so ke
           "and build up slowly week by week").split()
 
 
-
 def copy_project(source: Path, dest: Path, cards: int = 0) -> Path:
     """A copy of the project (node_modules symlinked) with `cards` clones of the seed card."""
     dest.mkdir(parents=True)
