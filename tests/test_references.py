@@ -149,3 +149,9 @@ def test_references_page_has_no_double_full_stop(site):
     html = (site / "references.html").read_text()
     assert "et al. " in html and "et al.." not in html
 
+
+
+def test_reference_links_are_separated_from_the_text(site):
+    """A space, not a run-on, between an entry's last field and its link: 'Updated 2023. https://...'."""
+    text = " ".join(re.sub(r"<[^>]+>", "", (site / "references.html").read_text()).split())
+    assert not re.search(r"[.;:](?:https?://|doi:)", text), re.search(r".{40}[.;:](?:https?://|doi:).{20}", text)
