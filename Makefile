@@ -40,9 +40,10 @@ setup: $(PY_TEST) $(JS_OK) ## Create .venv (build and test tools) and node_modul
 serve: $(PY_BUILD) $(JS_OK) ## Live preview on http://127.0.0.1:8000 (PORT=... to change)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-build: $(PY_BUILD) $(JS_OK) ## Strict build into site/ (replaced only when the build succeeds)
+build: $(PY_BUILD) $(JS_OK) ## Strict build into site/ with a CSP on every page (replaced only when both succeed)
 	rm -rf .site-tmp
 	$(BIN)/mkdocs build --strict --site-dir .site-tmp
+	$(BIN)/python -m macros.csp .site-tmp
 	rm -rf site && mv .site-tmp site
 
 new-card: $(PY_BUILD) ## Scaffold an exercise card: make new-card ID=heel-walk

@@ -107,8 +107,9 @@ async def _check_all(base_url: str, paths: list[str], width: int, scheme: str | 
         browser = await p.chromium.launch(executable_path=chromium_or_skip(), headless=True, args=FLAGS)
 
         async def worker():
-            # A fresh context per worker: the theme remembers its colour scheme in localStorage.
-            context = await browser.new_context(color_scheme=scheme or "light")
+            # A fresh context per worker: the theme remembers its colour scheme in localStorage. bypass_csp: axe is
+            # injected as an inline script, which the pages' own policy blocks (tests/test_csp.py tests that policy).
+            context = await browser.new_context(color_scheme=scheme or "light", bypass_csp=True)
             while not queue.empty():
                 path = queue.get_nowait()
                 page = await context.new_page()

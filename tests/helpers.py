@@ -24,10 +24,19 @@ def in_ci() -> bool:
 
 
 def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the real MkDocs CLI, strict, exactly as `make build` does."""
+    """Run the real MkDocs CLI, strict, then the CSP step (macros/csp.py), exactly as `make build` does.
+
+    A failed MkDocs build is returned as it is; after a good one, the result carries both steps' output and the
+    CSP step's exit status."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site), *extra], cwd=project,
-                          capture_output=True, text=True, env=environment, timeout=600)
+    built = subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site), *extra], cwd=project,
+                           capture_output=True, text=True, env=environment, timeout=600)
+    if built.returncode != 0:
+        return built
+    secured = subprocess.run([sys.executable, "-m", "macros.csp", str(site)], cwd=project, capture_output=True,
+                             text=True, env=environment, timeout=600)
+    return subprocess.CompletedProcess(built.args, secured.returncode, built.stdout + secured.stdout,
+                                       built.stderr + secured.stderr)
 
 
 def content_errors(content_dir: Path) -> str:
