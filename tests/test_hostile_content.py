@@ -1,0 +1,465 @@
+"""Hostile text in any content field never becomes markup: a property-based test (Hypothesis) per content type.
+
+Each example writes strings built from markup fragments (tags, attribute breakouts, `</script>`, Jinja and Markdown
+syntax, entities, quotes, unicode) into one to three free-text fields of one content type, dumps the file back with
+yaml.safe_dump and builds the site with the real CLI on a throwaway copy. The build must either reject the value with
+a message naming the file and the field, or publish it as text only. The built site is parsed, not searched:
+- every HTML page and SVG file (html.parser): no element, attribute, comment or declaration came from the string, no
+  `javascript:` URL and no event handler or style holds it, no plain inline script holds it, and every JSON script
+  (the theme config, the JSON-LD) parses, holds it only as string data and was not broken out of;
+- every JSON file and the search index script: they parse, the string is only ever a string value, and the search
+  index's titles and texts (HTML that the theme's search shows as markup) hold no element from it;
+- no file shows a Jinja expression from the string evaluated.
+
+Free-text fields are found generically: every string in the data whose JSON Schema (content/schemas/) is a plain
+string, without enum, pattern, format or const, so ids, keys, enums, dates, URLs, DOIs and references stay valid.
+Each injected field gets its own marker (calfxss0, calfxss1, ...), so a failure names the field that leaked.
+The first, explicit example of each type writes every fragment into the first field of every kind at once (after the
+field's own text, so cross-checks still pass); the two generated ones replace one to three random fields.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from html.parser import HTMLParser
+from itertools import count
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, Phase, event, example, given, settings
+from hypothesis import strategies as st
+
+from helpers import LINKED_PARTS, PROJECT_PARTS, ROOT, run_build
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # safe either way; libyaml's is ten times faster
+CONTENT = ROOT / "content"
+SCHEMAS = CONTENT / "schemas"
+
+# Content type -> (its files, relative to content/, and its schema). A file of a list type holds a list of items.
+KINDS = {
+    "exercises": ("exercises/*.yml", "exercise"),
+    "programs": ("programs/*.yml", "program"),
+    "care_cards": ("care_cards.yml", "care_card"),
+    "references": ("references.yml", "reference"),
+    "glossary": ("glossary.yml", "glossary"),
+    "triage": ("triage.yml", "triage"),
+    "people": ("people.yml", "person"),
+    "pain_rules": ("pain_rules.yml", "pain_rule"),
+    "findings": ("findings.yml", "findings"),
+}
+
+MARKER = "calfxss"  # never in the real site; each injected field gets MARKER + its number
+EVALUATED = "evaluated"  # `{{ "calfxss0" ~ "evaluated" }}` rendered by Jinja would print calfxss0evaluated
+
+# Markup fragments: HTML in text, attribute and script contexts, Jinja, Markdown, entities, YAML-ish and unicode.
+FRAGMENTS = (  # the most telling first: a short field (a name, up to 60 characters) keeps only the first few
+    '"><calfxss>', "</script><calfxss>", "' data-calfxss='1", '{{ "calfxss" ~ "evaluated" }}', "&lt;calfxss&gt;",
+    "[calfxss](javascript:calfxss())", "</title><calfxss>", "<!-- calfxss -->", "&#60;calfxss&#62;",
+    "<calfxss>", "</calfxss>", "<calfxss/>", "'><calfxss>", "</textarea><calfxss>", "</style><calfxss>",
+    '" data-calfxss="1', " data-calfxss=1 ", '<b data-calfxss onmouseover="calfxss()">',
+    "<img src=x onerror=calfxss()>", "<svg><calfxss></svg>", "<!--", "-->", "<![CDATA[calfxss]]>", "<!calfxss>",
+    "<?calfxss?>", "&amp;lt;calfxss&amp;gt;", "&", "&amp;", "&nbsp;", "&#x3C;",
+    "{{ 7*7 }}", "{% raw %}", "{% endraw %}", "{# calfxss", "{## calfxss ##}", "{{", "}}", "{%", "%}",
+    "<javascript:calfxss()>", "javascript:calfxss()", "![calfxss](x onerror=calfxss())", "*calfxss*", "`calfxss`",
+    "{: data-calfxss }", "[^calfxss]", "!!! calfxss", '"', "'", "`", "\\", "\\u003c", "${calfxss}", "</", "]]>",
+    "\u2028", "\u2029", "\u202e", "\ufeff", "\u00a0", "é", "ı", "ß", "😀", "𝒳", "\u0301", "\n", "\n\n", "- ", ": ",
+    "# ", "*", "|",
+)
+
+# A value holding every fragment: the first, explicit example of every content type.
+KITCHEN_SINK = "Text " + " ".join(FRAGMENTS)
+
+_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=6)
+HOSTILE = st.tuples(
+    _TEXT, st.sampled_from(FRAGMENTS), st.lists(st.one_of(st.sampled_from(FRAGMENTS), _TEXT), max_size=6),
+).map(lambda parts: parts[0] + parts[1] + "".join(parts[2]))
+
+
+# ---- Which fields are free text: read from the JSON Schemas ------------------------------------------------------
+
+def _resolve(schema: dict, root: dict) -> dict:
+    while "$ref" in schema:
+        ref = schema["$ref"]
+        assert ref.startswith("#/"), f"only local $refs are followed, not {ref}"
+        target = root
+        for part in ref[2:].split("/"):
+            target = target[part]
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+    return schema
+
+
+def _is_free_text(schema: dict) -> bool:
+    return schema.get("type") == "string" and not {"enum", "pattern", "format", "const"} & set(schema)
+
+
+def _free_text_paths(value, schema: dict, root: dict, path: tuple = ()):
+    """(path, schema) of every string in `value` whose schema is plain free text (recursive over dicts and lists)."""
+    schema = _resolve(schema, root)
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        for key, item in value.items():
+            if key in properties:
+                yield from _free_text_paths(item, properties[key], root, path + (key,))
+    elif isinstance(value, list):
+        items = schema.get("items")
+        if isinstance(items, dict):
+            for index, item in enumerate(value):
+                yield from _free_text_paths(item, items, root, path + (index,))
+    elif isinstance(value, str) and _is_free_text(schema):
+        yield path, schema
+
+
+class Field(NamedTuple):
+    rel: str  # the file, relative to content/
+    path: tuple  # e.g. ('stages', 2, 'goal')
+    original: str
+    min_length: int
+    max_length: int | None
+
+    def fit(self, value: str, keep: bool) -> str:
+        """The value (after the field's own text when `keep`, so checks such as 'an emergency card names the
+        emergency numbers' still pass), cut or padded to the schema's length limits: the example tests escaping."""
+        limit = self.max_length or 10**6
+        if keep and limit - len(self.original) > 20:
+            value = f"{self.original} {value}"
+        value = value[:limit]
+        while len(value) < self.min_length:
+            value += " Plain words."
+        return value
+
+
+def free_text_fields(kind: str) -> list[Field]:
+    """Every free-text field of one content type, with its length limits."""
+    pattern, schema_name = KINDS[kind]
+    root = json.loads((SCHEMAS / f"{schema_name}.schema.json").read_text(encoding="utf-8"))
+    fields = []
+    for path in sorted(CONTENT.glob(pattern)):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        rel = path.relative_to(CONTENT).as_posix()
+        for field, schema in _free_text_paths(data, root, root):
+            original = data
+            for part in field:
+                original = original[part]
+            fields.append(Field(rel, field, original, schema.get("minLength", 0), schema.get("maxLength")))
+    return fields
+
+
+def one_of_each(fields: list[Field]) -> list[Field]:
+    """The first field of every kind ('steps[]', 'stages[].goal', ...): where one type shows its text."""
+    first = {}
+    for field in fields:
+        first.setdefault(tuple(part for part in field.path if isinstance(part, str)), field)
+    return list(first.values())
+
+
+def _field_name(path: tuple) -> str:
+    """The field as the content errors name it: 'steps[2]', 'dose.note'."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _last_key(path: tuple) -> str:
+    """The innermost key of a field path: 'text' for ('questions', 3, 'text')."""
+    return next((part for part in reversed(path) if isinstance(part, str)), _field_name(path))
+
+
+# ---- A throwaway project per example ------------------------------------------------------------------------------
+
+_COPIES = count()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """The project copied once per module (content/ and mkdocs.yml; the code linked), copied again per example."""
+    copy = tmp_path_factory.mktemp("hostile-template") / "project"
+    copy.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / part)
+    for part in LINKED_PARTS:
+        (copy / part).symlink_to(ROOT / part)
+    return copy
+
+
+def _fresh_copy(template: Path, tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp(f"hostile-{next(_COPIES)}")
+    project = base / "project"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        source = template / part
+        (shutil.copytree(source, project / part) if source.is_dir() else shutil.copy2(source, project / part))
+    for part in LINKED_PARTS:
+        (project / part).symlink_to(ROOT / part)
+    return project
+
+
+def _set_field(content: Path, rel: str, path: tuple, value: str) -> None:
+    """Load the file, set the field, dump it back (yaml.safe_dump keeps any string valid YAML)."""
+    file = content / rel
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    assert isinstance(target[path[-1]], str)
+    target[path[-1]] = value
+    file.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000), encoding="utf-8")
+
+
+# ---- Reading the built site ---------------------------------------------------------------------------------------
+
+URL_ATTRS = {"href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href", "cite", "background",
+             "ping", "manifest"}
+JSON_TYPES = {"application/json", "application/ld+json", "importmap", "speculationrules"}
+
+
+def _markers_in(text: str, markers: list[str]) -> list[str]:
+    low = text.lower()
+    return [m for m in markers if m in low]
+
+
+def _json_problems(value, markers: list[str], where: str, html_strings: bool = False) -> list[str]:
+    """The marker only as JSON string data: never in a key; in HTML strings (search index) never as markup."""
+    problems = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            problems += [f"{where}: marker {m} in a JSON key {key!r}" for m in _markers_in(key, markers)]
+            problems += _json_problems(item, markers, f"{where}.{key}", html_strings)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            problems += _json_problems(item, markers, f"{where}[{index}]", html_strings)
+    elif isinstance(value, str) and html_strings and _markers_in(value, markers):
+        problems += _html_problems(value, markers, where)
+    return problems
+
+
+class _Page(HTMLParser):
+    """Everything the browser would create from one page, checked for markup that came from the markers."""
+
+    def __init__(self, markers: list[str], where: str):
+        super().__init__(convert_charrefs=True)
+        self.markers, self.where, self.problems = markers, where, []
+        self._script: dict | None = None
+        self._style = False
+
+    def _flag(self, text: str, what: str) -> None:
+        for marker in _markers_in(text, self.markers):
+            self.problems.append(f"{self.where}: {what} from {marker}: {text[:160]!r}")
+
+    def handle_starttag(self, tag, attrs):
+        self._flag(tag, "an element")
+        for name, value in attrs:
+            self._flag(name, f"an attribute on <{tag}>")
+            value = value or ""
+            if name.startswith("on") or name == "style":
+                self._flag(value, f"a {name} attribute on <{tag}>")
+            if name in URL_ATTRS and "".join(value.split()).lower().startswith(("javascript:", "vbscript:", "data:")):
+                self._flag(value, f"a script URL in <{tag} {name}>")
+        if tag == "script":
+            self._script = {"type": (dict(attrs).get("type") or "").lower(), "text": ""}
+        self._style = tag == "style"
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        self._flag(tag, "an end tag")
+        if tag == "script" and self._script is not None:
+            self._check_script(self._script["type"], self._script["text"])
+            self._script = None
+        if tag == "style":
+            self._style = False
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script["text"] += data
+        elif self._style:
+            self._flag(data, "a style sheet")
+
+    def _check_script(self, kind: str, text: str) -> None:
+        if kind in JSON_TYPES:
+            try:
+                parsed = json.loads(text)
+            except json.JSONDecodeError as exc:
+                self.problems.append(f"{self.where}: a <script type={kind}> does not parse as JSON ({exc}): "
+                                     f"{text[:160]!r}")
+                return
+            self.problems += _json_problems(parsed, self.markers, f"{self.where} <script type={kind}>")
+            lowered = text.lower()
+            if "<!--" in lowered or "<script" in lowered:
+                self.problems.append(f"{self.where}: a <script type={kind}> holds '<!--' or '<script'")
+        else:
+            self._flag(text, "an inline script")
+
+    def handle_comment(self, data):
+        self._flag(data, "a comment")
+
+    def handle_decl(self, decl):
+        self._flag(decl, "a declaration")
+
+    def unknown_decl(self, data):
+        self._flag(data, "a CDATA or other declaration")
+
+    def handle_pi(self, data):
+        self._flag(data, "a processing instruction")
+
+
+def _html_problems(text: str, markers: list[str], where: str) -> list[str]:
+    page = _Page(markers, where)
+    page.feed(text)
+    page.close()
+    if page._script is not None:  # a script left open: everything after a breakout would be swallowed
+        page._check_script(page._script["type"], page._script["text"])
+    return page.problems
+
+
+def site_problems(site: Path, markers: list[str]) -> list[str]:
+    """Every place where a marked string became markup anywhere in the built site."""
+    problems = []
+    for file in sorted(p for p in site.rglob("*") if p.is_file()):
+        rel = file.relative_to(site).as_posix()
+        if file.suffix not in {".html", ".svg", ".json", ".js", ".xml", ".txt", ".css"}:
+            continue
+        text = file.read_text(encoding="utf-8")
+        for marker in markers:
+            if f"{marker}{EVALUATED}" in text:
+                problems.append(f"{rel}: a Jinja expression from {marker} was evaluated")
+        if file.suffix in {".html", ".svg"}:
+            problems += _html_problems(text, markers, rel)
+        elif file.suffix == ".json" or rel == "search/search_index.js":
+            body = text.split("=", 1)[1].strip().rstrip(";") if file.suffix == ".js" else text
+            try:
+                parsed = json.loads(body)
+            except json.JSONDecodeError as exc:
+                problems.append(f"{rel}: does not parse as JSON ({exc})")
+                continue
+            if rel.startswith("search/search_index"):
+                problems += _json_problems(parsed.get("config", {}), markers, rel)
+                for index, doc in enumerate(parsed.get("docs", [])):
+                    problems += _json_problems({k: v for k, v in doc.items() if k not in ("title", "text")},
+                                               markers, f"{rel} docs[{index}]")
+                    for key in ("title", "text"):
+                        problems += _json_problems(doc.get(key, ""), markers, f"{rel} docs[{index}].{key}",
+                                                   html_strings=True)
+            else:
+                problems += _json_problems(parsed, markers, rel)
+        else:  # JavaScript, CSS, sitemaps and text files are not generated from content text
+            problems += [f"{rel}: holds {m} outside any JSON or HTML text" for m in _markers_in(text, markers)]
+    return problems
+
+
+# ---- The tests ----------------------------------------------------------------------------------------------------
+
+def check_hostile(kind: str, template: Path, tmp_path_factory, picks: list[tuple[Field, str, bool]]) -> None:
+    """Write each (field, hostile value, keep the field's own text) into a fresh copy, build, check."""
+    project = _fresh_copy(template, tmp_path_factory)
+    markers, injected = [], []
+    for number, (field, value, keep) in enumerate(picks):
+        marker = f"{MARKER}{number}"
+        marked = field.fit(value.replace(MARKER, marker), keep)
+        rel, path = field.rel, field.path
+        _set_field(project / "content", rel, path, marked)
+        markers.append(marker)
+        injected.append((rel, path, marker, marked))
+    site = project.parent / "site"
+    result = run_build(project, site)
+    output = result.stdout + result.stderr
+    described = "\n".join(f"  {marker}: content/{rel} field {_field_name(path)} = {value!r}"
+                          for rel, path, marker, value in injected)
+    event(f"{kind}: {'rejected' if result.returncode else 'built'}")
+    try:
+        if result.returncode != 0:
+            assert "Traceback" not in output, f"the build crashed on:\n{described}\n{output[-3000:]}"
+            assert any(Path(rel).name in output and _last_key(path) in output for rel, path, _, _ in injected), (
+                f"the build failed without naming the file and field it rejects:\n{described}\n{output[-3000:]}")
+            return
+        problems = site_problems(site, markers)
+        assert not problems, "markup from content text reached the site:\n" + described + "\n" + "\n".join(
+            problems[:40])
+    finally:
+        shutil.rmtree(project.parent, ignore_errors=True)
+
+
+def _make_test(kind: str):
+    fields = free_text_fields(kind)
+    assert fields, f"no free-text field found for {kind}"
+    picks = st.lists(st.tuples(st.sampled_from(fields), HOSTILE, st.booleans()), min_size=1, max_size=3,
+                     unique_by=lambda pick: pick[0][:2])
+
+    @settings(max_examples=2, deadline=None, derandomize=True, database=None, print_blob=False,
+              phases=(Phase.explicit, Phase.generate),  # no shrinking: each example is a full site build
+              suppress_health_check=(HealthCheck.too_slow,))
+    @pytest.mark.slow
+    @pytest.mark.build
+    @example(picks=[(field, KITCHEN_SINK, True) for field in one_of_each(fields)])
+    @given(picks=picks)
+    def test(template, tmp_path_factory, picks):
+        check_hostile(kind, template, tmp_path_factory, picks)
+
+    test.__name__ = f"test_hostile_text_in_{kind}_is_rejected_or_inert"
+    test.__doc__ = f"Hostile strings in free-text fields of {kind} are rejected by name or published as text only."
+    return test
+
+
+for _kind in KINDS:
+    _test = _make_test(_kind)
+    globals()[_test.__name__] = _test
+del _kind, _test
+
+
+def test_free_text_fields_are_found_for_every_content_type():
+    """The schema walk finds free text in every type, and no id, enum, date, URL or DOI among it."""
+    for kind in KINDS:
+        fields = free_text_fields(kind)
+        assert fields, kind
+        keys = {_last_key(field.path) for field in fields}
+        assert not keys & {"id", "key", "doi", "url", "date", "reviewed", "next_review", "level", "kind", "type"}, (
+            kind, keys)
+
+
+LEAKS = {  # file in a built site -> text that must be reported (the checker's own test, no build)
+    "tag.html": "<p><calfxss0></p>",
+    "attribute.html": '<p title="" data-calfxss0="1">x</p>',
+    "handler.html": '<b onmouseover="calfxss0()">x</b>',
+    "url.html": '<a href=" javascript:calfxss0()">x</a>',
+    "comment.html": "<p>a <!-- calfxss0 --></p>",
+    "breakout.html": '<script type="application/ld+json">{"name": "</script><calfxss0>"}</script>',
+    "inline.html": '<script>var name = "calfxss0";</script>',
+    "thumb.svg": "<svg><title>x</title><calfxss0/></svg>",
+    "evaluated.html": "<p>calfxss0evaluated</p>",
+    "search/search_index.json": '{"config": {}, "docs": [{"location": "", "title": "t", "text": "<p><calfxss0></p>"}]}',
+    "key.json": '{"<calfxss0>": 1}',
+    "broken.json": '{"name": "calfxss0"',
+    "calf.js": 'console.log("calfxss0")',
+}
+INERT = {  # the same strings as text and string data: nothing to report
+    "text.html": "<p>&lt;calfxss0&gt; &quot;&gt;&lt;calfxss0&gt; [calfxss0](javascript:calfxss0())</p>",
+    "attribute.html": '<abbr title="&quot; data-calfxss0=&quot;1">x</abbr><a href="#calfxss0">x</a>',
+    "jsonld.html": '<script type="application/ld+json">{"name": "\\u003c/script\\u003e\\u003ccalfxss0\\u003e"}</script>',
+    "search/search_index.json": '{"config": {}, "docs": [{"location": "", "title": "&lt;calfxss0&gt;", '
+                                '"text": "<p>&lt;calfxss0&gt; {{ \\"calfxss0\\" ~ \\"evaluated\\" }}</p>"}]}',
+    "api.json": '{"name": "</script><calfxss0>"}',
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEAKS))
+def test_the_site_check_reports_markup_from_the_string(tmp_path, name):
+    file = tmp_path / name
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(LEAKS[name], encoding="utf-8")
+    assert site_problems(tmp_path, ["calfxss0"]), name
+
+
+def test_the_site_check_accepts_the_string_as_text_and_data(tmp_path):
+    for name, text in INERT.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert site_problems(tmp_path, ["calfxss0"]) == []
