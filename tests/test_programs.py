@@ -12,21 +12,10 @@ from macros.errors import ContentErrors
 REQUIRED = {"calf-strain-rehab", "achilles-loading", "walk-run-return", "minimalist-transition"}
 
 
-def test_the_four_programs_exist_with_criteria_and_citations():
-    programs = load_content(ROOT / "content").programs
-    assert REQUIRED <= set(programs)
-    for program in programs.values():
-        assert program.data["evidence"]
-        for stage in program.data["stages"]:
-            assert stage["move_on_when"] and stage["exercises"]
-
-
-def test_every_program_card_reference_resolves():
-    content = load_content(ROOT / "content")
-    for program in content.programs.values():
-        for stage in program.data["stages"]:
-            for entry in stage["exercises"]:
-                assert entry["card"] in content.cards, f"{program.id}: {entry['card']}"
+def test_the_four_programmes_exist():
+    """The set of programmes the guide links to exists (their fields and card links are the loader's job, tested
+    by the rejection cases below)."""
+    assert REQUIRED <= set(load_content(ROOT / "content").programs)
 
 
 @pytest.mark.parametrize("old, new, expected", [
