@@ -12,7 +12,10 @@ JS_OK  := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup serve build test test-fast check new-card bench lock clean
+SITE_PTH := $(VENV)/.calf-guide-pth
+STAGE  := $(BIN)/python -m macros.stage
+
+.PHONY: help setup serve build build-zensical test test-fast check new-card bench lock clean
 .DEFAULT_GOAL := help
 
 help: ## List the targets
@@ -22,11 +25,17 @@ $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (set PYTHON=...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(PY_BUILD): requirements-build.txt | $(BIN)/python
+# The project root on the venv's import path (what an editable install does), so `import macros` works from MkDocs,
+# Zensical, scripts and tests without any sys.path edit.
+$(SITE_PTH): | $(BIN)/python
+	$(BIN)/python -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "calf-guide.pth").write_text("$(CURDIR)\n")'
+	touch $@
+
+$(PY_BUILD): requirements-build.txt | $(BIN)/python $(SITE_PTH)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-build.txt
 	touch $@
 
-$(PY_TEST): requirements-test.txt | $(BIN)/python
+$(PY_TEST): requirements-test.txt | $(BIN)/python $(SITE_PTH)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.txt
 	touch $@
 
@@ -37,21 +46,28 @@ $(JS_OK): package.json package-lock.json
 
 setup: $(PY_TEST) $(JS_OK) ## Create .venv (build and test tools) and node_modules from the locks
 
-serve: $(PY_BUILD) $(JS_OK) ## Live preview on http://127.0.0.1:8000 (PORT=... to change)
+serve: $(PY_BUILD) $(JS_OK) ## Live preview on http://127.0.0.1:8000 (PORT=... to change); restages on every save
+	$(STAGE)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-build: $(PY_BUILD) $(JS_OK) ## Strict build into site/ with a CSP on every page (replaced only when both succeed)
+build: $(PY_BUILD) $(JS_OK) ## Stage content/, strict MkDocs build into site/, CSP on every page (site/ replaced only if all succeed)
 	rm -rf .site-tmp
+	$(STAGE)
 	$(BIN)/mkdocs build --strict --site-dir .site-tmp
 	$(BIN)/python -m macros.csp .site-tmp
 	rm -rf site && mv .site-tmp site
+
+build-zensical: $(PY_TEST) $(JS_OK) ## The same staged pages built by Zensical 0.0.73 into site-zensical/ (the move at Material's end of life)
+	$(STAGE)
+	rm -rf site-zensical
+	CALF_SITE_DIR=site-zensical $(BIN)/zensical build --clean --config-file mkdocs.yml
 
 new-card: $(PY_BUILD) ## Scaffold an exercise card: make new-card ID=heel-walk
 	@test -n "$(ID)" || { echo "Give the new card's id, e.g. make new-card ID=heel-walk"; exit 2; }
 	$(BIN)/python scripts/new_card.py "$(ID)"
 
-check: $(PY_BUILD) ## Validate all content without building
-	$(BIN)/python scripts/check_content.py
+check: $(PY_BUILD) ## Validate all content exactly as the build does, without building (pre-commit runs this)
+	$(STAGE) --check
 
 test: $(PY_TEST) $(JS_OK) ## Run every test (a run that collects no test fails)
 	$(BIN)/pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
@@ -73,4 +89,4 @@ lock: ## Recompile both hash-locked files, requirements-build.txt and requiremen
 	rm -rf .lock-venv
 
 clean: ## Remove build output and environments
-	rm -rf site .site-tmp .lock-venv $(VENV) node_modules .pytest_cache
+	rm -rf site site-zensical build .site-tmp .lock-venv $(VENV) node_modules .pytest_cache

@@ -11,7 +11,8 @@ from .collection import Item, load_single
 from .errors import ContentError, ContentErrors
 from .exercises import check_links, filter_values, ids_on_disk, load_cards
 from .findings import load_findings
-from .figures import check_figures
+from .figure_rules import check_figures
+from .figures import figure_markup
 from .glossary import load_glossary
 from .hazards import check_hazards, load_hazards
 from .pain_rules import check_pain_rules, load_pain_rules
@@ -42,6 +43,7 @@ class Content:
     vignettes: dict[str, Item]
     hazards: dict[str, Item]
     pain_rules: dict[str, Item]
+    figures: dict[str, dict[str, str]]  # card id -> {'page': svg, 'thumb': svg}, drawn once per load
 
 
 def fingerprint(content_dir: Path) -> tuple:
@@ -82,8 +84,9 @@ def _load(content_dir: Path) -> Content:
     if errors:
         raise ContentErrors(errors)
     filters = filter_values(validator("exercise").schema["properties"])
+    figures = {cid: {view: figure_markup(card.data, view) for view in ("page", "thumb")} for cid, card in cards.items()}
     return Content(cards, references, care_cards, glossary, programs, triage, filters, people, findings, vignettes, hazards,
-                   pain_rules)
+                   pain_rules, figures)
 
 
 _cache: dict[Path, tuple[tuple, Content]] = {}
@@ -102,9 +105,9 @@ def load_content(content_dir: Path) -> Content:
 
 
 def current_content(content_dir: Path) -> Content:
-    """The content validated for this build by the on_files hook, without touching the disk again.
+    """The content validated for this build, without touching the disk again when it is cached.
 
-    Macros call this on every use; only load_content (once per build) checks whether files changed.
+    Macros call this on every use; the staging step (macros/stage.py) calls load_content, which checks for changes.
     """
     cached = _cache.get(Path(content_dir).resolve())
     return cached[1] if cached else load_content(content_dir)

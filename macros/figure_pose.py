@@ -240,3 +240,13 @@ def hatch(poly: list, gap: float = 3.0) -> list:
         lines += [cuts[i:i + 2] for i in range(0, len(cuts) - 1, 2)]
         c += gap
     return lines
+
+
+def panels(fig: dict) -> list[tuple[dict, str | None]]:
+    """The main picture, and the optional second view (same figure with its own end position)."""
+    panels = [(fig, fig.get("label"))]
+    if "variant" in fig:
+        variant = fig["variant"]
+        panels.append(({**fig, "start": variant.get("start", fig["start"]), "end": variant["end"],
+                        "highlight": variant.get("highlight", fig["highlight"])}, variant["label"]))
+    return panels

@@ -1,118 +1,28 @@
-"""Exercise figures: check each card's `figure` pose data, and draw it as inline SVG through Jinja partials.
+"""Exercise figures: draw each card's `figure` pose as inline SVG through Jinja fragments.
 
-figure_pose.py does the geometry. This module turns a placed scene into shapes (lists of points) for
-site_overrides/partials/figure.svg.html, and draws the anatomy figure (anatomy.svg.html). Python only
-computes coordinates; all markup lives in the partials.
+figure_pose.py does the geometry; figure_rules.py checks the pose against the card (knee angle against target). This module turns a placed scene into shapes (lists of points) for
+site_overrides/fragments/figure.svg.html, and draws the anatomy figure (anatomy.svg.html). Python only
+computes coordinates; all markup lives in the fragments.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from functools import lru_cache
 
 from markupsafe import Markup
 
-from .collection import Item
-from .errors import ContentError
-from .figure_pose import ARM, LEG, LIMITS, MAT_H, STEP_H, Scene, along, hatch, place, reach, region, view_of
-from .render import environment, render
+from .figure_pose import MAT_H, STEP_H, Scene, along, hatch, panels, place, reach, region, view_of
+from .render import render
 
 # The target colour: 4.0:1 against white and against the dark theme's #1e2129 (WCAG non-text contrast is 3:1).
 HIGHLIGHT = "#d4580a"
 SCALE = 1.5   # CSS pixels per centimetre on a card page: a standing figure is about 250 px tall
 LABELS = {"gastrocnemius": "Calf (gastrocnemius)", "soleus": "Deep calf (soleus)", "achilles": "Achilles tendon",
           "foot": "Foot muscles", "shin": "Shin muscles", "hip": "Hip muscles"}
-# Cards of these kinds must show the knee the way their target muscle needs it (see where-it-hurts.md).
-KNEE_RULE = {"stretch", "strength", "mobility"}
-STRAIGHT_MAX, BENT_MIN = 10, 20
 # Anatomy figure: region -> (link on the where-it-hurts page, label).
 ANATOMY = {"gastrocnemius": ("#gastrocnemius", "Gastrocnemius"), "soleus": ("#soleus", "Soleus"),
            "achilles": ("#achilles-tendon", "Achilles tendon"),
            "calcaneus": ("#achilles-tendon", "Heel bone (calcaneus)"), "fascia": ("#plantar-fascia", "Plantar fascia")}
-
-
-def _pose_keys(fig: dict) -> list[tuple]:
-    keys = [("start",), ("end",)]
-    if "variant" in fig:
-        keys += [("variant", k) for k in ("start", "end") if k in fig["variant"]]
-    return keys
-
-
-def _get(fig: dict, trail: tuple):
-    for part in trail:
-        fig = fig[part]
-    return fig
-
-
-def _panels(fig: dict) -> list[tuple[dict, str | None]]:
-    """The main picture, and the optional second view (same figure with its own end position)."""
-    panels = [(fig, fig.get("label"))]
-    if "variant" in fig:
-        variant = fig["variant"]
-        panels.append(({**fig, "start": variant.get("start", fig["start"]), "end": variant["end"],
-                        "highlight": variant.get("highlight", fig["highlight"])}, variant["label"]))
-    return panels
-
-
-def _limit_problems(fig: dict) -> list[tuple[tuple, str, str]]:
-    """Joint angles outside LIMITS (the schema checks them too; this covers data that skipped it)."""
-    problems = []
-    for trail in _pose_keys(fig):
-        pose = _get(fig, trail)
-        for sub, names in (((), LEG + ARM + ("trunk",)), (("other_leg",), LEG), (("other_arm",), ARM)):
-            values = pose.get(sub[0], {}) if sub else pose
-            for name in names:
-                low, high = LIMITS[name]
-                if name in values and not low <= values[name] <= high:
-                    problems.append((trail + sub + (name,), f"{values[name]} degrees is outside the {name}'s range.",
-                                     f"Use a value from {low} to {high}."))
-        if pose.get("on_step") and "step" not in fig.get("props", []):
-            problems.append((trail + ("on_step",), "stands on a step, but 'step' is not in figure.props.",
-                             "Add step to props."))
-    return problems
-
-
-def _rule_problems(data: dict) -> list[tuple[tuple, str, str]]:
-    """The knee must match the target muscle, the highlight must be a target, and props must suit the stance."""
-    fig, targets, problems = data["figure"], set(data["target"]), []
-    calf, knee = targets & {"gastrocnemius", "soleus"}, fig["end"]["knee"]
-    if data["category"] in KNEE_RULE and calf == {"gastrocnemius"} and knee > STRAIGHT_MAX:
-        problems.append((("end", "knee"), f"a straight-knee (gastrocnemius) exercise is drawn with the knee bent {knee}"
-                         " degrees.", f"Use {STRAIGHT_MAX} or less: the gastrocnemius works with the knee straight."))
-    if data["category"] in KNEE_RULE and calf == {"soleus"} and knee < BENT_MIN:
-        problems.append((("end", "knee"), f"a bent-knee (soleus) exercise is drawn with the knee at {knee} degrees.",
-                         f"Use {BENT_MIN} or more: the soleus works with the knee bent."))
-    for trail in [("highlight",)] + ([("variant", "highlight")] if "highlight" in fig.get("variant", {}) else []):
-        if _get(fig, trail) not in targets:
-            problems.append((trail, f"highlights '{_get(fig, trail)}', which is not one of the card's targets.",
-                             f"Highlight one of: {', '.join(t for t in data['target'] if t in LABELS)}."))
-    if fig.get("view") == "front" and fig["stance"] != "standing":
-        problems.append((("view",), "only a standing figure can be drawn from the front.", "Remove 'view: front'."))
-    if "chair" in fig.get("props", []) and fig["stance"] != "seated":
-        problems.append((("props",), "a chair is drawn under the hips, so it needs stance: seated.",
-                         "Remove chair, or use stance: seated."))
-    return problems
-
-
-def figure_errors(card: Item) -> list[ContentError]:
-    """What the schema cannot check about a card's figure, each error naming the file, line and field."""
-    fig = card.data["figure"]
-    problems = _limit_problems(fig) + _rule_problems(card.data)
-    if not problems:
-        # Only a sound pose is placed: a body part pushed through the floor means the angles disagree.
-        for (panel, _), trail in zip(_panels(fig), [(), ("variant",)]):
-            for index, depth in place(panel).sunk:
-                problems.append((trail + (("start", "end")[index],),
-                                 f"this position puts part of the body {depth:.0f} cm below the floor.",
-                                 "Change the angles so the body rests on the floor (seated heel lift: more hip)."))
-    return [ContentError(card.rel, message, field="figure." + ".".join(trail), line=card.line("figure", *trail),
-                         fix=fix) for trail, message, fix in problems]
-
-
-def check_figures(cards: dict[str, Item]) -> list[ContentError]:
-    """Every card's figure, checked once per build."""
-    return [error for card in cards.values() for error in figure_errors(card)]
 
 
 def _n(value: float) -> float | int:
@@ -233,35 +143,26 @@ def _panel(fig: dict, caption: str | None, labelled: bool = True) -> dict:
 
 def figure_view(card: dict, context: str = "page") -> dict:
     """Everything figure.svg.html needs. context 'page' names the figure; 'thumb' is a decorative thumbnail."""
-    panels, x = [], 0.0
-    for fig, caption in _panels(card["figure"]):
+    drawn, x = [], 0.0
+    for fig, caption in panels(card["figure"]):
         panel = _panel(fig, caption, labelled=context != "thumb")
         left, top, right = panel["box"]
         panel["dx"], panel["mid"] = _n(x - left), _n((left + right) / 2)
         x += right - left + 10
-        panels.append(panel)
-    top = min(p["box"][1] for p in panels)
-    bottom = 20 if any(p["caption"] for p in panels) else 8
+        drawn.append(panel)
+    top = min(p["box"][1] for p in drawn)
+    bottom = 20 if any(p["caption"] for p in drawn) else 8
     decorative = context == "thumb"
     return {"uid": None if decorative else f"{card['id']}-figure-{context}", "decorative": decorative,
             "title": f"{card['name']}: start and end positions", "desc": card["illustration"]["alt"],
             "viewbox": [0, _n(top), _n(x - 10), _n(bottom - top)], "width": round((x - 10) * SCALE),
-            "height": round((bottom - top) * SCALE), "colour": HIGHLIGHT, "panels": panels}
+            "height": round((bottom - top) * SCALE), "colour": HIGHLIGHT, "panels": drawn}
 
 
 def figure_markup(card: dict, context: str = "page") -> Markup:
-    """The card's figure as an inline SVG element (markup from the partial, safe to insert).
+    """The card's figure as an inline SVG element (markup from the fragment, safe to insert).
 
-    A card's figure appears on several pages (its own, the library, lists, My plan): draw each view once.
-    """
-    key = json.dumps([card["id"], card["name"], card["illustration"]["alt"], card["figure"]], sort_keys=True)
-    return _drawn(key, context)
-
-
-@lru_cache(maxsize=4096)
-def _drawn(key: str, context: str) -> Markup:
-    card_id, name, alt, figure = json.loads(key)
-    card = {"id": card_id, "name": name, "illustration": {"alt": alt}, "figure": figure}
+    Called once per card and view when content is loaded (macros/content.py), never from a template."""
     return Markup(render("figure.svg.html", fig=figure_view(card, context)))
 
 
@@ -270,6 +171,3 @@ def anatomy_figure(uid: str = "anatomy") -> str:
     return render("anatomy.svg.html", uid=uid, regions={key: {"href": href, "label": label}
                                                         for key, (href, label) in ANATOMY.items()})
 
-
-# Card partials call calf_figure(card, 'page' or 'thumb'); register it once in the shared partial environment.
-environment().globals["calf_figure"] = figure_markup

@@ -26,3 +26,11 @@ def abbreviations(glossary: dict[str, Item]) -> dict[str, str]:
     """Every form of every term with its definition, for Python-Markdown's abbr extension (its `glossary`)."""
     return {form: " ".join(item.data["definition"].split())
             for item in glossary.values() for form in item.data.get("forms") or [item.id]}
+
+
+def abbreviation_lines(glossary: dict[str, Item]) -> str:
+    """The glossary as Python-Markdown abbreviation definitions ('*[DOMS]: Delayed-onset ...'), one per line.
+
+    The staging step ends each written page with a macro that prints these (no config hook is needed); term and form
+    spellings cannot hold ']' or line breaks (content/schemas/glossary.schema.json), so each line stays a definition."""
+    return "\n".join(f"*[{form}]: {text}" for form, text in abbreviations(glossary).items())

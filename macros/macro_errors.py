@@ -9,7 +9,7 @@ from .renderers import MacroError
 
 
 def _message(page, text: str, fix: str) -> str:
-    return f"# _Macro Error_\n\ncontent/{page.file.src_path}: {text} Fix: {fix}"
+    return f"# _Macro Error_\n\n{page.meta.get('edit_path', page.file.src_path)}: {text} Fix: {fix}"
 
 
 def register() -> None:

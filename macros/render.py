@@ -1,4 +1,8 @@
-"""Render Jinja partials from site_overrides/partials: the only place our HTML is written."""
+"""The one Jinja environment for our HTML: templates in site_overrides/fragments/, apart from the theme's partials.
+
+Theme overrides (site_overrides/partials/, main.html) are rendered by the site generator; everything the pipeline
+writes (macro output, generated card and programme pages, figures) is rendered here, autoescaped and strict.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
-PARTIALS = Path(__file__).resolve().parent.parent / "site_overrides" / "partials"
+FRAGMENTS = Path(__file__).resolve().parent.parent / "site_overrides" / "fragments"
 
 
 def label(value: str) -> str:
@@ -16,18 +21,27 @@ def label(value: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def html_block(html: str) -> Markup:
+    """HTML as one Markdown raw-HTML block: Python-Markdown ends such a block at a blank line, so drop blank lines."""
+    return Markup("\n".join(line for line in str(html).strip().splitlines() if line.strip()))
+
+
 @lru_cache(maxsize=None)
 def environment() -> Environment:
     """Autoescaping, strict environment: card text is data, so '<b>' and '{{' arrive as literal text."""
-    env = Environment(loader=FileSystemLoader(str(PARTIALS)), autoescape=select_autoescape(default=True),
+    env = Environment(loader=FileSystemLoader(str(FRAGMENTS)), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     env.filters["seconds"] = lambda s: f"{s // 60} min" if s >= 60 and s % 60 == 0 else f"{s} s"
     env.filters["label"] = label
+    env.filters["html_block"] = html_block
     return env
 
 
-def render(partial: str, **context) -> str:
-    """Render one partial, e.g. render('exercise-summary.html', card=...), as a single HTML block."""
-    html = environment().get_template(partial).render(**context).strip()
-    # Python-Markdown ends a raw HTML block at a blank line in some cases; keep the block contiguous.
-    return "\n".join(line for line in html.splitlines() if line.strip())
+def render(fragment: str, **context) -> str:
+    """Render one fragment, e.g. render('exercise-summary.html', card=...), as a single HTML block."""
+    return str(html_block(environment().get_template(fragment).render(**context)))
+
+
+def render_page(fragment: str, **context) -> str:
+    """Render a page template (Markdown headings between html_block sections) as Markdown text."""
+    return environment().get_template(fragment).render(**context).strip() + "\n"

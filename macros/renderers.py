@@ -9,7 +9,7 @@ from .pain_rules import EVIDENCE_WORDS
 from .content import Content
 from .exercises import FILTERS, matches
 from .references import PageCitations, sort_key, view
-from .render import render
+from .render import render, render_page
 from .triage import nodes
 from .vignettes import results, summary
 from .urls import card_src, page_url, program_src, relative, thumb_url
@@ -50,6 +50,12 @@ def page_references(content: Content, ledger: PageCitations) -> str:
     """The numbered source list that ends a page, in order of first citation."""
     entries = [view(content.references[key].data, n) for n, key in enumerate(ledger.order, start=1)]
     return render("page-references.html", entries=entries) if entries else ""
+
+
+def page_sources(content: Content, ledger: PageCitations | None) -> str:
+    """A written page's closing '## Sources' section (Markdown heading, HTML list), or '' if it cites nothing."""
+    tail = page_references(content, ledger) if ledger else ""
+    return f"## Sources {{#sources}}\n\n{tail}" if tail else ""
 
 
 def _require_care_card(content: Content, card_id: str, page: str, macro: str) -> dict:
@@ -169,11 +175,12 @@ def _numbered_sources(content: Content, evidence: list[str], rule_id: str, here:
 
 
 def card_page(content: Content, card_id: str) -> str:
-    """The body of a card's own generated page."""
+    """A card's own page (Markdown headings around HTML sections), without front matter."""
     here = page_url(card_src(card_id))
     card = _card_view(content, card_id, here)
     pain, refs = _numbered_sources(content, card["evidence"], card["pain_rule"], here)
-    return render("exercise-page.html", card=card, references=refs, pain=pain)
+    return render_page("exercise-page.md", card=card, references=refs, pain=pain,
+                       figure=content.figures[card_id]["page"])
 
 
 def _stages(content: Content, program: dict, here: str) -> list[dict]:
@@ -194,11 +201,11 @@ def program_stages(content: Content, program_id: str, from_url: str, page: str) 
 
 
 def program_page(content: Content, program_id: str) -> str:
-    """A program's generated page: summary, rules and the week-by-week table."""
+    """A programme's own page (Markdown headings around HTML sections), without front matter."""
     here = page_url(program_src(program_id))
     program = content.programs[program_id].data
     pain, refs = _numbered_sources(content, program["evidence"], program["pain_rule"], here)
-    return render("program-page.html", program={**program, "stages": _stages(content, program, here)},
+    return render_page("program-page.md", program={**program, "stages": _stages(content, program, here)},
                   references=refs, pain=pain, program_href=None)
 
 

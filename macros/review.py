@@ -10,7 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from .people import AUTHOR, CLINICAL_REVIEWER, DEFAULT_AUTHORS, load_people
+from .people import AUTHOR, CLINICAL_REVIEWER, DEFAULT_AUTHORS
+from .schemas import schema_errors
+from .yamlfile import LineIndex
 
 REQUIRED = {"description": "one or two plain sentences saying what the page is for",
             "reviewed": "the date of the last review", "next_review": "the date the next review is due",
@@ -94,23 +96,25 @@ def overdue(meta: dict, today: dt.date) -> dt.date | None:
     return due if due and due < today else None
 
 
+def split_page(text: str) -> tuple[dict, str]:
+    """A Markdown page's YAML front matter ({} if it has none or it is not a mapping) and its body."""
+    if not text.startswith("---\n") or text.count("---\n") < 2:
+        return {}, text
+    _, head, body = text.split("---\n", 2)
+    try:
+        meta = yaml.safe_load(head)
+    except yaml.YAMLError:
+        return {}, body
+    return (meta if isinstance(meta, dict) else {}), body
+
+
 def read_front_matter(path: Path) -> dict:
     """The YAML front matter of a Markdown page ({} if it has none or it is not a mapping)."""
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return {}
-    try:
-        meta = yaml.safe_load(text.split("---\n", 2)[1])
-    except yaml.YAMLError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
+    return split_page(path.read_text(encoding="utf-8"))[0]
 
 
-def pages_review_errors(content_dir: Path, today: dt.date) -> list[str]:
-    """Review-date problems in every Markdown page under content/ (what the build would refuse)."""
-    root = content_dir.parent
-    people, _ = load_people(content_dir, root)  # problems in people.yml itself are reported by load_content
-    errors: list[str] = []
-    for page in sorted(content_dir.rglob("*.md")):
-        errors += review_errors(read_front_matter(page), page.relative_to(root).as_posix(), today, people)
-    return errors
+def page_errors(meta: dict, page: str, today: dt.date, people: dict) -> list[str]:
+    """Front matter against content/schemas/page.schema.json, then the review and credit rules."""
+    found = [f"{page}: front matter" + (f" field '{error.field}'" if error.field else "") + f": {error.message} Fix: {error.fix}"
+             for error in schema_errors(meta, "page", page, LineIndex())]
+    return found + review_errors(meta, page, today, people)

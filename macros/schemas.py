@@ -21,9 +21,14 @@ _FOUND_WORDS = {"str": "text", "int": "a whole number", "float": "a decimal numb
                 "list": "a list", "dict": "a group of fields ('name: value')", "NoneType": "nothing"}
 
 
-@lru_cache(maxsize=None)
 def validator(name: str) -> Draft7Validator:
-    """The validator for content/schemas/<name>.schema.json, loaded once."""
+    """The validator for content/schemas/<name>.schema.json, rebuilt when the file changes (live preview)."""
+    stat = (SCHEMA_DIR / f"{name}.schema.json").stat()
+    return _validator(name, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _validator(name: str, mtime_ns: int, size: int) -> Draft7Validator:
     schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
     Draft7Validator.check_schema(schema)
     return Draft7Validator(schema)

@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from macros.buildsite import build_steps
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
+ZENSICAL = Path(sys.executable).parent / "zensical"
 PROJECT_PARTS = ("mkdocs.yml", "content")  # copied into a throwaway project: the failure cases break these
 LINKED_PARTS = ("macros", "site_overrides", "node_modules")  # only read by a build: linked, never written
 
@@ -24,19 +27,20 @@ def in_ci() -> bool:
 
 
 def run_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the real MkDocs CLI, strict, then the CSP step (macros/csp.py), exactly as `make build` does.
+    """Run the build's steps exactly as `make build` does (macros/buildsite.py: stage, strict MkDocs, CSP step).
 
-    A failed MkDocs build is returned as it is; after a good one, the result carries both steps' output and the
-    CSP step's exit status."""
+    The first failing step's result is returned with the output of every step run; `extra` goes to MkDocs."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    built = subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site), *extra], cwd=project,
-                           capture_output=True, text=True, env=environment, timeout=600)
-    if built.returncode != 0:
-        return built
-    secured = subprocess.run([sys.executable, "-m", "macros.csp", str(site)], cwd=project, capture_output=True,
-                             text=True, env=environment, timeout=600)
-    return subprocess.CompletedProcess(built.args, secured.returncode, built.stdout + secured.stdout,
-                                       built.stderr + secured.stderr)
+    stdout = stderr = ""
+    result = None
+    for step in build_steps(site):
+        if step[1] == "build":
+            step = [*step, *extra]
+        result = subprocess.run(step, cwd=project, capture_output=True, text=True, env=environment, timeout=600)
+        stdout, stderr = stdout + result.stdout, stderr + result.stderr
+        if result.returncode != 0:
+            break
+    return subprocess.CompletedProcess(result.args, result.returncode, stdout, stderr)
 
 
 def content_errors(content_dir: Path) -> str:

@@ -21,7 +21,8 @@ from helpers import ROOT, content_errors
 from macros.collection import Item
 from macros.content import load_content
 from macros.figure_pose import LIMITS, STEP_H, joints, low, place, view_of
-from macros.figures import HIGHLIGHT, figure_errors, figure_markup
+from macros.figure_rules import figure_errors
+from macros.figures import HIGHLIGHT, figure_markup
 from macros.yamlfile import LineIndex
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -1,0 +1,141 @@
+"""The staging step: load and validate all content once, then write the pages to build into mkdocs.yml's docs_dir.
+
+    python -m macros.stage           validate, then stage (make build, make serve, make build-zensical)
+    python -m macros.stage --check   validate only, write nothing (make check, pre-commit)
+
+Both run the same validation: every content file, every page's front matter (content/schemas/page.schema.json),
+and the review dates of pages, cards and programmes against clock.today() (CALF_GUIDE_TODAY overrides it).
+Only files whose bytes changed are written, and files no longer produced are deleted, so live preview reloads
+only what changed. The generator (MkDocs or Zensical) then builds the staged folder; no hook is needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .clock import today
+from .content import Content, load_content
+from .errors import ContentError, ContentErrors
+from .people import load_people
+from .review import generated_page_review, overdue, page_errors, review_errors, split_page
+from .siteconfig import SiteConfig, load_config
+from .staged_pages import staged_files
+
+
+@dataclass(frozen=True)
+class Staged:
+    content: Content
+    written: list[str]
+    deleted: list[str]
+    warnings: list[str]
+
+
+def _as_error(problem: str) -> ContentError:
+    path, _, rest = problem.partition(": ")
+    return ContentError(path, rest)
+
+
+def _written(config: SiteConfig) -> list[tuple[str, dict]]:
+    """(file, front matter) of every written page."""
+    return [(config.edit_path(p.relative_to(config.source).as_posix()), split_page(p.read_text(encoding="utf-8"))[0])
+            for p in sorted(config.source.rglob("*.md"))]
+
+
+def _generated_problems(content: Content) -> list[str]:
+    """Review problems of every card and programme (its `review` block becomes its page's front matter)."""
+    return [problem.replace("front matter field '", "field 'review.")
+            for item in [*content.cards.values(), *content.programs.values()]
+            for problem in review_errors({"description": "-", **generated_page_review(item.data["review"])}, item.rel,
+                                         today(), content.people)]
+
+
+def _generated_due(content: Content) -> list[tuple[str, dict]]:
+    return [(item.rel, item.data["review"]) for item in [*content.cards.values(), *content.programs.values()]]
+
+
+def validate(config: SiteConfig) -> tuple[Content, list[str]]:
+    """All content, validated; raises ContentErrors with every problem. Returns the overdue-review warnings."""
+    problems: list[ContentError] = []
+    try:
+        content = load_content(config.source)
+    except ContentErrors as exc:
+        problems, content = list(exc.errors), None
+    if content is None:  # pages are still checked, against whatever people.yml holds
+        people, generated, due_dates = load_people(config.source, config.project)[0], [], []
+    else:
+        people, generated, due_dates = content.people, _generated_problems(content), _generated_due(content)
+    problems += [_as_error(p) for p in generated]
+    warnings = []
+    for page, meta in _written(config):
+        problems += [_as_error(p) for p in page_errors(meta, page, today(), people)]
+    for page, meta in _written(config) + due_dates:
+        due = overdue(meta, today())
+        if due:
+            warnings.append(f"{page}: review overdue since {due}. Fix: review the page and update 'reviewed' and "
+                            "'next_review'.")
+    if problems:
+        raise ContentErrors(problems)
+    return content, warnings
+
+
+def write_tree(folder: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
+    """Make `folder` hold exactly `files`: write what changed, delete what is no longer produced."""
+    written = []
+    for rel, data in files.items():
+        target = folder / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.append(rel)
+    deleted = []
+    if folder.exists():
+        for path in sorted(folder.rglob("*"), reverse=True):
+            rel = path.relative_to(folder).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+                deleted.append(rel)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written, deleted
+
+
+def stage(project: Path = Path("."), check: bool = False, source: Path | None = None) -> Staged:
+    """Validate, then (unless `check`) stage. Raises ContentErrors or FileNotFoundError with a message to print.
+    `source` replaces the content folder (tests and the contributor docs check a copy)."""
+    config = load_config(project)
+    if source is not None:
+        config = replace(config, source=Path(source).resolve(), project=Path(source).resolve().parent)
+    content, warnings = validate(config)
+    if check:
+        return Staged(content, [], [], warnings)
+    written, deleted = write_tree(config.staged, staged_files(config, content))
+    return Staged(content, written, deleted, warnings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="validate only; write nothing")
+    parser.add_argument("--project", type=Path, default=Path("."), help="the folder holding mkdocs.yml")
+    parser.add_argument("--content", type=Path, help="check this content folder instead of the configured one")
+    args = parser.parse_args(argv)
+    try:
+        staged = stage(args.project, check=args.check, source=args.content)
+    except (ContentErrors, FileNotFoundError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for warning in staged.warnings:
+        print(f"WARNING: {warning}", file=sys.stderr)
+    content = staged.content
+    what = "valid" if args.check else f"staged ({len(staged.written)} written, {len(staged.deleted)} deleted)"
+    print(f"OK, {what}: {len(content.cards)} exercise cards, {len(content.references)} references, "
+          f"{len(content.care_cards)} care cards, {len(content.glossary)} glossary terms, "
+          f"{len(content.programs)} programs, {len(content.triage.data['questions'])} checker questions.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

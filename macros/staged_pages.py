@@ -1,0 +1,94 @@
+"""What the staging step writes: every written page with its front-matter additions, a Markdown page per card and
+programme, thumbnails, the JSON export and the search shim. Pure: returns {path in the staged folder: bytes}."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from .content import Content
+from .exercises import exercise_plan
+from .people import credits, medical_web_page
+from .renderers import card_page, program_page
+from .review import generated_page_review, split_page
+from .schemas import SCHEMA_DIR
+from .siteconfig import SiteConfig
+from .urls import card_src, page_url, program_src, thumb_url
+
+API_VERSION = "1.0"
+SHIM = Path("node_modules/iframe-worker/shim/index.js")
+SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
+# Ends every written page that renders macros: its numbered sources and the glossary's hover definitions.
+PAGE_END = "\n\n{{ page_end() }}\n"
+DATA = ("*.yml", "*.yaml", "schemas/*")  # read by the pipeline, not published as they are
+
+
+def _front_matter(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n"
+
+
+def page_meta(config: SiteConfig, content: Content, meta: dict, rel: str, source_rel: str) -> dict:
+    """What the theme templates read from page.meta: edit link, credits and the JSON-LD (no template context hook)."""
+    title = str(meta.get("title") or "")
+    jsonld = medical_web_page(title, meta, content.people, config.language, config.canonical_url(page_url(rel)))
+    return {**meta, "edit_url": config.edit_url(source_rel), "edit_path": config.edit_path(source_rel),
+            "calf": {"credits": credits(meta, content.people), "jsonld": jsonld}}
+
+
+def written_page(config: SiteConfig, content: Content, rel: str, text: str) -> str:
+    meta, body = split_page(text)
+    staged = _front_matter(page_meta(config, content, meta, rel, rel)) + body.strip("\n") + "\n"
+    return staged + (PAGE_END if meta.get("render_macros", True) is not False else "")
+
+
+def _generated(config: SiteConfig, content: Content, rel: str, item, title: str, summary: str, body: str,
+               main_entity: dict | None = None) -> str:
+    meta = {"title": title, "description": summary, **generated_page_review(item.data["review"]),
+            "render_macros": False}
+    meta = page_meta(config, content, meta, rel, Path(item.rel).relative_to(config.source.name).as_posix())
+    if main_entity:
+        meta["calf"]["jsonld"]["mainEntity"] = main_entity
+    return _front_matter(meta) + body
+
+
+def generated_pages(config: SiteConfig, content: Content) -> dict[str, str]:
+    """A Markdown page per card and programme: Markdown headings (so the theme builds a TOC and a skip link) around
+    HTML sections from the autoescaped fragments; render_macros is off, so data is never read as a template."""
+    pages = {}
+    for cid, card in sorted(content.cards.items()):
+        pages[card_src(cid)] = _generated(config, content, card_src(cid), card, card.data["name"], card.data["purpose"],
+                                          card_page(content, cid), exercise_plan(card.data))
+    for pid, program in sorted(content.programs.items()):
+        pages[program_src(pid)] = _generated(config, content, program_src(pid), program, program.data["title"],
+                                             program.data["summary"], program_page(content, pid))
+    return pages
+
+
+def export(content: Content) -> str:
+    """Every card as JSON, for other apps. Documented on the exercise library page."""
+    cards = [content.cards[cid].data for cid in sorted(content.cards)]
+    return json.dumps({"version": API_VERSION, "schema": "exercise.schema.json", "count": len(cards),
+                       "exercises": cards}, indent=1, ensure_ascii=False) + "\n"
+
+
+def staged_files(config: SiteConfig, content: Content) -> dict[str, bytes]:
+    """Every file of the staged folder, by its path there."""
+    source = config.source
+    files: dict[str, bytes] = {}
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        rel = path.relative_to(source).as_posix()
+        if any(path.relative_to(source).match(pattern) for pattern in DATA) or rel.startswith("schemas/"):
+            continue
+        raw = path.read_bytes()
+        files[rel] = written_page(config, content, rel, raw.decode("utf-8")).encode() if rel.endswith(".md") else raw
+    files.update({rel: text.encode() for rel, text in generated_pages(config, content).items()})
+    files.update({thumb_url(cid): str(content.figures[cid]["thumb"]).encode() for cid in sorted(content.cards)})
+    files["api/exercises.json"] = export(content).encode()
+    files["api/exercise.schema.json"] = (SCHEMA_DIR / "exercise.schema.json").read_bytes()
+    shim = config.project / SHIM
+    if not shim.exists():
+        raise FileNotFoundError(f"{SHIM} is missing. Fix: run 'make setup' (npm ci installs the pinned iframe-worker).")
+    files[SHIM_URL] = shim.read_bytes()
+    return files
