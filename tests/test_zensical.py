@@ -1,0 +1,115 @@
+"""Zensical (Material's successor) builds the same staged pages as MkDocs: `make build-zensical`, compared here.
+
+Both generators build build/docs, written by the staging step (macros/stage.py); no hook runs under Zensical.
+Differences that cannot be removed are listed in ALLOWED with the reason, never skipped silently.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, ZENSICAL, html_pages
+
+# Files only one generator writes, with the reason. Anything else must match.
+ALLOWED = {
+    # Zensical copies every non-template file of custom_dir; our page templates (*.md in fragments/) are copied too.
+    # They hold no content (Jinja source only) and no page links to them.
+    "zensical_only": re.compile(r"^fragments/.*\.md$|^search\.js(on)?$|^assets/(stylesheets|javascripts)/(?!calf)"),
+    # (Theme bundles: Zensical's theme ships its own CSS and JavaScript files under other names.)
+    # MkDocs' search plugin writes search/search_index.json(.js); Zensical ships its own index as search.json/js.
+    # MkDocs also writes a gzipped sitemap; Zensical writes sitemap.xml only.
+    "mkdocs_only": re.compile(r"^search/search_index\.js(on)?$|^sitemap\.xml\.gz$"),
+}
+NO_CSP_STEP = "Zensical output has no CSP meta: macros/csp.py runs after the production (MkDocs) build only."
+
+
+@pytest.fixture(scope="module")
+def zensical_site(site) -> Path:
+    """Zensical's build of the staged folder (the session `site` fixture staged it and built it with MkDocs)."""
+    out = ROOT / "build" / "zensical-test-site"  # Zensical requires site_dir inside the project; build/ is ignored
+    result = subprocess.run([str(ZENSICAL), "build", "--clean", "--config-file", "mkdocs.yml"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "CALF_SITE_DIR": str(out)})
+    assert result.returncode == 0, f"zensical build failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+def _files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+def _attrs(html: str, name: str) -> list[str]:
+    return re.findall(rf'{name}="([^"]*)"', html)
+
+
+def test_the_same_pages_and_files(site, zensical_site):
+    ours, theirs = _files(site), _files(zensical_site)
+    assert {p for p in theirs - ours if not ALLOWED["zensical_only"].match(p)} == set()
+    # Theme assets are bundled under other names by each generator: compare our own files and every page.
+    ours_own = {p for p in ours - theirs if not p.startswith("assets/") or p.startswith("assets/javascripts/calf")}
+    assert {p for p in ours_own if not ALLOWED["mkdocs_only"].match(p)} == set()
+    assert sorted(p.relative_to(site) for p in html_pages(site)) == \
+        sorted(p.relative_to(zensical_site) for p in html_pages(zensical_site) if "fragments" not in p.parts)
+
+
+def test_every_card_and_programme_page_with_toc_and_skip_link(zensical_site):
+    for folder in ("exercises", "programs"):
+        ids = [p.stem for p in (ROOT / "content" / folder).glob("*.yml")]
+        assert ids
+        for item in ids:
+            html = (zensical_site / folder / f"{item}.html").read_text(encoding="utf-8")
+            assert 'class="md-skip"' in html and 'href="#sources"' in html, f"{folder}/{item}: TOC and skip link"
+            assert "calf-frame" in html and "application/ld+json" in html, f"{folder}/{item}: page frame, JSON-LD"
+
+
+def test_red_flag_care_cards_on_the_home_page(site, zensical_site):
+    cards = [(_attrs(p.read_text(encoding="utf-8"), "data-care-card"), _attrs(p.read_text(encoding="utf-8"),
+              "data-level")) for p in (site / "index.html", zensical_site / "index.html")]
+    assert cards[0] == cards[1] and "emergency" in cards[0][1]
+
+
+def test_the_checker_has_the_same_nodes_outcomes_and_findings(site, zensical_site):
+    pages = [(s / "symptom-checker.html").read_text(encoding="utf-8") for s in (site, zensical_site)]
+    for name in ("data-triage-node", "data-triage-outcome", "data-findings", "data-level"):
+        assert _attrs(pages[0], name) == _attrs(pages[1], name), name
+    assert _attrs(pages[0], "data-triage-node")
+
+
+def test_citations_and_glossary_work_without_hooks(zensical_site):
+    html = (zensical_site / "treat" / "first-days.html").read_text(encoding="utf-8")
+    assert 'id="sources"' in html and "calf-references" in html, "page_end() adds the numbered sources"
+    assert "<abbr title=" in html, "page_end() adds the glossary abbreviations"
+    assert "Macro Error" not in html
+
+
+def test_differences_are_listed():
+    """The known differences, stated here so a reader of the test sees them all."""
+    assert NO_CSP_STEP and ALLOWED
+
+
+# A known difference, not removed yet: Zensical 0.0.73's search stays at "Initializing search" from file:// (its
+# search worker is not started through the iframe-worker shim the offline plugin uses under MkDocs). Served over
+# HTTP it is not affected; the production (MkDocs) build's file:// search is tested in test_csp.py and test_browser.py.
+@pytest.mark.browser
+@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73 search does not start from file:// (see the comment above)")
+def test_search_works_from_file(zensical_site, browser):
+    page = browser.new_page()
+    try:
+        page.goto((zensical_site / "index.html").as_uri())
+        page.keyboard.press("/")
+        for _ in range(10):
+            page.fill("input.md-search__input", "")
+            page.keyboard.type("soleus", delay=20)
+            try:
+                page.wait_for_selector("li.md-search-result__item a", timeout=3000)
+                break
+            except Exception:  # noqa: BLE001 - the index is still loading; type again
+                continue
+        assert "soleus" in page.inner_text(".md-search-result").lower()
+    finally:
+        page.close()
