@@ -130,10 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     for warning in staged.warnings:
         print(f"WARNING: {warning}", file=sys.stderr)
     content = staged.content
-    what = "valid" if args.check else f"staged ({len(staged.written)} written, {len(staged.deleted)} deleted)"
-    print(f"OK, {what}: {len(content.cards)} exercise cards, {len(content.references)} references, "
+    done = "" if args.check else f" Staged: {len(staged.written)} files written, {len(staged.deleted)} deleted."
+    print(f"OK: {len(content.cards)} exercise cards, {len(content.references)} references, "
           f"{len(content.care_cards)} care cards, {len(content.glossary)} glossary terms, "
-          f"{len(content.programs)} programs, {len(content.triage.data['questions'])} checker questions.")
+          f"{len(content.programs)} programs, {len(content.triage.data['questions'])} checker questions.{done}")
     return 0
 
 

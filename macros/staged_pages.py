@@ -44,12 +44,13 @@ def written_page(config: SiteConfig, content: Content, rel: str, text: str) -> s
 
 
 def _generated(config: SiteConfig, content: Content, rel: str, item, title: str, summary: str, body: str,
-               main_entity: dict | None = None) -> str:
+               main_entity: dict | None = None, in_nav: bool = True) -> str:
     meta = {"title": title, "description": summary, **generated_page_review(item.data["review"]),
             "render_macros": False}
     meta = page_meta(config, content, meta, rel, Path(item.rel).relative_to(config.source.name).as_posix())
     if main_entity:
         meta["calf"]["jsonld"]["mainEntity"] = main_entity
+    meta["calf"]["in_nav"] = in_nav  # card pages are not in the navigation (mkdocs.yml not_in_nav): toc.html
     return _front_matter(meta) + body
 
 
@@ -59,7 +60,7 @@ def generated_pages(config: SiteConfig, content: Content) -> dict[str, str]:
     pages = {}
     for cid, card in sorted(content.cards.items()):
         pages[card_src(cid)] = _generated(config, content, card_src(cid), card, card.data["name"], card.data["purpose"],
-                                          card_page(content, cid), exercise_plan(card.data))
+                                          card_page(content, cid), exercise_plan(card.data), in_nav=False)
     for pid, program in sorted(content.programs.items()):
         pages[program_src(pid)] = _generated(config, content, program_src(pid), program, program.data["title"],
                                              program.data["summary"], program_page(content, pid))
