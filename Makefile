@@ -69,8 +69,8 @@ new-card: $(PY_BUILD) ## Scaffold an exercise card: make new-card ID=heel-walk
 check: $(PY_BUILD) ## Validate all content exactly as the build does, without building (pre-commit runs this)
 	$(STAGE) --check
 
-test: $(PY_TEST) $(JS_OK) ## Run every test (a run that collects no test fails)
-	$(BIN)/pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+test: $(PY_TEST) $(JS_OK) ## Run every test, one test module per core (a run that collects no test fails)
+	$(BIN)/pytest -n auto --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 test-fast: $(PY_TEST) $(JS_OK) ## Quick loop while you work: content, loaders, renderers, one build (no browser, no slow tests)
 	$(BIN)/pytest -m "not browser and not slow"; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc

@@ -102,7 +102,7 @@ def test_search_works_from_file(zensical_site, browser):
     try:
         page.goto((zensical_site / "index.html").as_uri())
         page.keyboard.press("/")
-        for _ in range(10):
+        for _ in range(3):  # an expected failure today: do not spend long waiting for it
             page.fill("input.md-search__input", "")
             page.keyboard.type("soleus", delay=20)
             try:
