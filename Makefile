@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SITE_PTH := $(VENV)/.calf-guide-pth
 STAGE  := $(BIN)/python -m macros.stage
 
-.PHONY: help setup serve build build-zensical test test-fast check new-card bench lock clean
+.PHONY: help setup serve build build-zensical test lint test-fast check new-card bench lock clean
 .DEFAULT_GOAL := help
 
 help: ## List the targets
@@ -71,6 +71,9 @@ check: $(PY_BUILD) ## Validate all content exactly as the build does, without bu
 
 test: $(PY_TEST) $(JS_OK) ## Run every test, one test module per core (a run that collects no test fails)
 	$(BIN)/pytest -n auto --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+lint: $(PY_TEST) ## Lint and format check of the Python code (ruff; settings in pyproject.toml)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 test-fast: $(PY_TEST) $(JS_OK) ## Quick loop while you work: content, loaders, renderers, one build (no browser, no slow tests)
 	$(BIN)/pytest -m "not browser and not slow"; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc

@@ -12,6 +12,8 @@ from pathlib import Path
 def build_steps(site: Path | str) -> list[list[str]]:
     """The commands that build the project in the current folder into `site`, in order."""
     python = sys.executable
-    return [[python, "-m", "macros.stage"],
-            [str(Path(python).parent / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
-            [python, "-m", "macros.csp", str(site)]]
+    return [
+        [python, "-m", "macros.stage"],
+        [str(Path(python).parent / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+        [python, "-m", "macros.csp", str(site)],
+    ]

@@ -15,16 +15,34 @@ from .references import unknown_references
 
 EMERGENCY_NUMBERS = "999 in the UK, 911 in the US, 112 in the EU"
 # The same numbers as tap-to-call links on emergency results, each labelled with its region.
-EMERGENCY_CALLS = ({"number": "999", "region": "UK"}, {"number": "911", "region": "US"}, {"number": "112", "region": "EU"})
+EMERGENCY_CALLS = (
+    {"number": "999", "region": "UK"},
+    {"number": "911", "region": "US"},
+    {"number": "112", "region": "EU"},
+)
 LEVELS = {
-    "emergency": {"label": "Emergency", "icon": "!!", "rank": 3,
-                  "meaning": "Call the emergency number or go to the emergency department now.",
-                  "phrase": f"call your local emergency number ({EMERGENCY_NUMBERS}) now"},
+    "emergency": {
+        "label": "Emergency",
+        "icon": "!!",
+        "rank": 3,
+        "meaning": "Call the emergency number or go to the emergency department now.",
+        "phrase": f"call your local emergency number ({EMERGENCY_NUMBERS}) now",
+    },
     "urgent": {"label": "Urgent", "icon": "!", "rank": 2, "meaning": "Get care today.", "phrase": "get care today"},
-    "clinician": {"label": "See a clinician", "icon": "i", "rank": 1, "meaning": "Book an appointment soon.",
-                  "phrase": "book an appointment soon"},
-    "self-care": {"label": "Self-care", "icon": "+", "rank": 0, "meaning": "You can usually look after this at home.",
-                  "phrase": "you can usually look after it at home"},
+    "clinician": {
+        "label": "See a clinician",
+        "icon": "i",
+        "rank": 1,
+        "meaning": "Book an appointment soon.",
+        "phrase": "book an appointment soon",
+    },
+    "self-care": {
+        "label": "Self-care",
+        "icon": "+",
+        "rank": 0,
+        "meaning": "You can usually look after this at home.",
+        "phrase": "you can usually look after it at home",
+    },
 }
 
 
@@ -43,19 +61,36 @@ def check_care_cards(cards: dict[str, Item], reference_keys, page_exists) -> lis
     for card in cards.values():
         errors += unknown_references(card, ("evidence",), reference_keys, label=f"{card.id}.evidence")
         if card.data["level"] == "emergency" and EMERGENCY_NUMBERS not in card.data["action"]:
-            errors.append(ContentError(card.rel, "an emergency card must name the emergency numbers.",
-                                       field=f"{card.id}.action", line=card.line("action"),
-                                       fix=f"Write 'your local emergency number ({EMERGENCY_NUMBERS})'."))
+            errors.append(
+                ContentError(
+                    card.rel,
+                    "an emergency card must name the emergency numbers.",
+                    field=f"{card.id}.action",
+                    line=card.line("action"),
+                    fix=f"Write 'your local emergency number ({EMERGENCY_NUMBERS})'.",
+                )
+            )
         if not page_exists(card.data["page"].partition("#")[0]):
-            errors.append(ContentError(card.rel, f"links to the missing page '{card.data['page']}'.",
-                                       field=f"{card.id}.page", line=card.line("page"),
-                                       fix="Use the path of a page in content/, e.g. red-flags.md#blood-clot-dvt."))
+            errors.append(
+                ContentError(
+                    card.rel,
+                    f"links to the missing page '{card.data['page']}'.",
+                    field=f"{card.id}.page",
+                    line=card.line("page"),
+                    fix="Use the path of a page in content/, e.g. red-flags.md#blood-clot-dvt.",
+                )
+            )
         for position, sign in enumerate(card.data["signs"]):
             first = levels_of_sign.setdefault(sign_key(sign), (card, card.data["level"]))
             if first[1] != card.data["level"]:
-                errors.append(ContentError(
-                    card.rel, f"the sign '{sign}' is {card.data['level']} here but {first[1]} on card '{first[0].id}'.",
-                    field=f"{card.id}.signs[{position}]", line=card.line("signs", position),
-                    fix="A sign has one urgency level in the whole guide: keep it on one card, or reword the one "
-                        "that differs so it describes a different sign."))
+                errors.append(
+                    ContentError(
+                        card.rel,
+                        f"the sign '{sign}' is {card.data['level']} here but {first[1]} on card '{first[0].id}'.",
+                        field=f"{card.id}.signs[{position}]",
+                        line=card.line("signs", position),
+                        fix="A sign has one urgency level in the whole guide: keep it on one card, or reword the one "
+                        "that differs so it describes a different sign.",
+                    )
+                )
     return errors

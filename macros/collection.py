@@ -47,9 +47,16 @@ def _placeholders(value: Any, trail: tuple = ()):
 
 
 def placeholder_errors(item: Item) -> list[ContentError]:
-    return [ContentError(item.rel, f"still holds the scaffold placeholder '{PLACEHOLDER}'.", field=dotted(trail),
-                         line=item.lines.line_of(item.path + trail), fix="Replace it with real content.")
-            for trail in _placeholders(item.data)]
+    return [
+        ContentError(
+            item.rel,
+            f"still holds the scaffold placeholder '{PLACEHOLDER}'.",
+            field=dotted(trail),
+            line=item.lines.line_of(item.path + trail),
+            fix="Replace it with real content.",
+        )
+        for trail in _placeholders(item.data)
+    ]
 
 
 def load_folder(folder: Path, schema: str, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
@@ -57,7 +64,9 @@ def load_folder(folder: Path, schema: str, root: Path) -> tuple[dict[str, Item],
     items: dict[str, Item] = {}
     errors: list[ContentError] = []
     for path in sorted(folder.glob("*.yaml")):
-        errors.append(ContentError(relpath(path, root), "content files end in .yml.", fix=f"Rename it to {path.stem}.yml."))
+        errors.append(
+            ContentError(relpath(path, root), "content files end in .yml.", fix=f"Rename it to {path.stem}.yml.")
+        )
     for path in sorted(folder.glob("*.yml")):
         rel = relpath(path, root)
         try:
@@ -66,14 +75,26 @@ def load_folder(folder: Path, schema: str, root: Path) -> tuple[dict[str, Item],
             errors.extend(exc.errors)
             continue
         if not isinstance(data, dict):
-            errors.append(ContentError(rel, f"expected fields such as 'id: {path.stem}', found {type(data).__name__}.",
-                                       line=1, fix="Write one 'field: value' per line, as in the template."))
+            errors.append(
+                ContentError(
+                    rel,
+                    f"expected fields such as 'id: {path.stem}', found {type(data).__name__}.",
+                    line=1,
+                    fix="Write one 'field: value' per line, as in the template.",
+                )
+            )
             continue
         # A scaffold field still marked TODO is reported by name; schema errors inside it would only add noise.
         todo = list(_placeholders(data))
-        found = [e for e in schema_errors(data, schema, rel, lines)
-                 if not any(e.field and (e.field == dotted(t) or e.field.startswith(dotted(t) + ".")
-                                         or e.field.startswith(dotted(t) + "[")) for t in todo)]
+        found = [
+            e
+            for e in schema_errors(data, schema, rel, lines)
+            if not any(
+                e.field
+                and (e.field == dotted(t) or e.field.startswith(dotted(t) + ".") or e.field.startswith(dotted(t) + "["))
+                for t in todo
+            )
+        ]
         if todo:
             errors.extend(placeholder_errors(Item(path.stem, data, rel, lines)))
         if found or todo:
@@ -81,12 +102,25 @@ def load_folder(folder: Path, schema: str, root: Path) -> tuple[dict[str, Item],
             continue
         item = Item(data["id"], data, rel, lines)
         if item.id != path.stem:
-            errors.append(ContentError(rel, f"the id '{item.id}' does not match the file name '{path.name}'.",
-                                       field="id", line=item.line("id"),
-                                       fix=f"Rename the file to {item.id}.yml or set 'id: {path.stem}'."))
+            errors.append(
+                ContentError(
+                    rel,
+                    f"the id '{item.id}' does not match the file name '{path.name}'.",
+                    field="id",
+                    line=item.line("id"),
+                    fix=f"Rename the file to {item.id}.yml or set 'id: {path.stem}'.",
+                )
+            )
         elif item.id in items:
-            errors.append(ContentError(rel, f"the id '{item.id}' is already used by {items[item.id].rel}.",
-                                       field="id", line=item.line("id"), fix="Choose a new, unique id."))
+            errors.append(
+                ContentError(
+                    rel,
+                    f"the id '{item.id}' is already used by {items[item.id].rel}.",
+                    field="id",
+                    line=item.line("id"),
+                    fix="Choose a new, unique id.",
+                )
+            )
         else:
             items[item.id] = item
     return items, errors
@@ -102,9 +136,17 @@ def load_list(path: Path, schema: str, root: Path, key: str) -> tuple[dict[str, 
     except ContentErrors as exc:
         return {}, exc.errors
     if not isinstance(data, list):
-        return {}, [ContentError(rel, f"expected a list of entries ('- {key}: ...'), found {type(data).__name__}.",
-                                 line=1, fix=f"Start each entry with '- {key}:'.")]
-    labels = {i: entry[key] for i, entry in enumerate(data) if isinstance(entry, dict) and isinstance(entry.get(key), str)}
+        return {}, [
+            ContentError(
+                rel,
+                f"expected a list of entries ('- {key}: ...'), found {type(data).__name__}.",
+                line=1,
+                fix=f"Start each entry with '- {key}:'.",
+            )
+        ]
+    labels = {
+        i: entry[key] for i, entry in enumerate(data) if isinstance(entry, dict) and isinstance(entry.get(key), str)
+    }
     errors = schema_errors(data, schema, rel, lines, labels)
     if errors:
         return {}, errors
@@ -112,8 +154,15 @@ def load_list(path: Path, schema: str, root: Path, key: str) -> tuple[dict[str, 
     for position, entry in enumerate(data):
         item = Item(entry[key], entry, rel, lines, (position,))
         if item.id in items:
-            errors.append(ContentError(rel, f"the {key} '{item.id}' is used twice (first on line {items[item.id].line()}).",
-                                       field=f"{item.id}.{key}", line=item.line(key), fix=f"Give each entry a unique {key}."))
+            errors.append(
+                ContentError(
+                    rel,
+                    f"the {key} '{item.id}' is used twice (first on line {items[item.id].line()}).",
+                    field=f"{item.id}.{key}",
+                    line=item.line(key),
+                    fix=f"Give each entry a unique {key}.",
+                )
+            )
             continue
         errors.extend(placeholder_errors(item))
         items[item.id] = item
@@ -130,7 +179,10 @@ def load_single(path: Path, schema: str, root: Path) -> tuple[Item | None, list[
     except ContentErrors as exc:
         return None, exc.errors
     if not isinstance(data, dict):
-        return None, [ContentError(rel, f"expected fields, found {type(data).__name__}.", line=1,
-                                   fix="Write one 'field: value' per line.")]
+        return None, [
+            ContentError(
+                rel, f"expected fields, found {type(data).__name__}.", line=1, fix="Write one 'field: value' per line."
+            )
+        ]
     errors = schema_errors(data, schema, rel, lines)
     return (None, errors) if errors else (Item(path.stem, data, rel, lines), [])

@@ -10,9 +10,9 @@ from .care_cards import check_care_cards, load_care_cards
 from .collection import Item, load_single
 from .errors import ContentError, ContentErrors
 from .exercises import check_links, filter_values, ids_on_disk, load_cards
-from .findings import load_findings
 from .figure_rules import check_figures
 from .figures import figure_markup
+from .findings import load_findings
 from .glossary import load_glossary
 from .hazards import check_hazards, load_hazards
 from .pain_rules import check_pain_rules, load_pain_rules
@@ -48,8 +48,13 @@ class Content:
 
 def fingerprint(content_dir: Path) -> tuple:
     """Name, size and modification time of every data file: cheap, and changes whenever an editor saves."""
-    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
-                        for p in content_dir.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file()))
+    return tuple(
+        sorted(
+            (str(p), p.stat().st_size, p.stat().st_mtime_ns)
+            for p in content_dir.rglob("*")
+            if p.suffix in DATA_SUFFIXES and p.is_file()
+        )
+    )
 
 
 def _load(content_dir: Path) -> Content:
@@ -85,8 +90,21 @@ def _load(content_dir: Path) -> Content:
         raise ContentErrors(errors)
     filters = filter_values(validator("exercise").schema["properties"])
     figures = {cid: {view: figure_markup(card.data, view) for view in ("page", "thumb")} for cid, card in cards.items()}
-    return Content(cards, references, care_cards, glossary, programs, triage, filters, people, findings, vignettes, hazards,
-                   pain_rules, figures)
+    return Content(
+        cards,
+        references,
+        care_cards,
+        glossary,
+        programs,
+        triage,
+        filters,
+        people,
+        findings,
+        vignettes,
+        hazards,
+        pain_rules,
+        figures,
+    )
 
 
 _cache: dict[Path, tuple[tuple, Content]] = {}

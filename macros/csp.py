@@ -24,10 +24,26 @@ from urllib.parse import urlsplit
 from .render import render
 
 # Script types a browser runs (HTML's JavaScript MIME type essences, plus "module"); any other type is data.
-JS_TYPES = {"", "module", "text/javascript", "application/javascript", "application/ecmascript",
-            "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript1.0",
-            "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
-            "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript"}
+JS_TYPES = {
+    "",
+    "module",
+    "text/javascript",
+    "application/javascript",
+    "application/ecmascript",
+    "application/x-ecmascript",
+    "application/x-javascript",
+    "text/ecmascript",
+    "text/javascript1.0",
+    "text/javascript1.1",
+    "text/javascript1.2",
+    "text/javascript1.3",
+    "text/javascript1.4",
+    "text/javascript1.5",
+    "text/jscript",
+    "text/livescript",
+    "text/x-ecmascript",
+    "text/x-javascript",
+}
 SHIM_NAME = "iframe-worker-shim.js"
 # Directives in order. script-src gets the page's hashes; nothing else may reach outside the site.
 # style-src: no inline <style> and no style="" attribute in the built pages; the theme sets styles through the DOM
@@ -121,8 +137,10 @@ def _function_source(source: str, name: str, where: str) -> str:
     """The exact text of `function name(...){...}` in minified JS: what Function.prototype.toString returns."""
     start = source.find(f"function {name}(")
     if start < 0:
-        raise CspError(f"{where}: no `function {name}(` for the shim's ${{{name}}}. Fix: update macros/csp.py "
-                       "for the new iframe-worker version (package-lock.json).")
+        raise CspError(
+            f"{where}: no `function {name}(` for the shim's ${{{name}}}. Fix: update macros/csp.py "
+            "for the new iframe-worker version (package-lock.json)."
+        )
     depth, quote, index = 0, None, source.index("{", start)
     while index < len(source):
         char = source[index]
@@ -138,7 +156,7 @@ def _function_source(source: str, name: str, where: str) -> str:
         elif char == "}":
             depth -= 1
             if depth == 0:
-                return source[start:index + 1]
+                return source[start : index + 1]
         index += 1
     raise CspError(f"{where}: `function {name}` never closes. Fix: check the shim file is complete.")
 
@@ -152,21 +170,26 @@ def shim_bootstrap(shim_source: str, worker_url: str, where: str = SHIM_NAME) ->
     template = re.search(r"document\.write\(`(.*?)`\)", shim_source, re.S)
     first = re.search(r"<script>(.*?)<\\/script>", template.group(1), re.S) if template else None
     if not first:
-        raise CspError(f"{where}: no document.write(`<script>…<\\/script>…`) found. Fix: update macros/csp.py for "
-                       "the new iframe-worker version (package-lock.json).")
+        raise CspError(
+            f"{where}: no document.write(`<script>…<\\/script>…`) found. Fix: update macros/csp.py for "
+            "the new iframe-worker version (package-lock.json)."
+        )
     body = first.group(1)
     escapes = re.findall(r"\\(.)", body)
     if any(char not in "/\\`$" for char in escapes):
-        raise CspError(f"{where}: the bootstrap template has escapes this step does not read ({escapes}). "
-                       "Fix: extend shim_bootstrap in macros/csp.py.")
+        raise CspError(
+            f"{where}: the bootstrap template has escapes this step does not read ({escapes}). "
+            "Fix: extend shim_bootstrap in macros/csp.py."
+        )
     body = re.sub(r"\\(.)", r"\1", body)
     names = set(re.findall(r"\$\{(\w+)\}", body))
-    values = {name: _function_source(shim_source, name, where) for name in names
-              if f"function {name}(" in shim_source}
+    values = {name: _function_source(shim_source, name, where) for name in names if f"function {name}(" in shim_source}
     others = names - set(values)
     if len(others) != 1:
-        raise CspError(f"{where}: expected one worker-address placeholder in the bootstrap, found {sorted(others)}. "
-                       "Fix: update shim_bootstrap in macros/csp.py.")
+        raise CspError(
+            f"{where}: expected one worker-address placeholder in the bootstrap, found {sorted(others)}. "
+            "Fix: update shim_bootstrap in macros/csp.py."
+        )
     values[others.pop()] = worker_url
     return re.sub(r"\$\{(\w+)\}", lambda m: values[m.group(1)], body)
 
@@ -221,13 +244,15 @@ def with_policy(html: str, policy: str, where: str = "page") -> str:
     parts = page_parts(html)
     if parts.head_end is None:
         raise CspError(f"{where}: no <head> start tag. Fix: the theme's base template must write <head>.")
-    ours = [m for m in parts.csp_metas if html[parts.head_end:m[0]].strip() == ""]
+    ours = [m for m in parts.csp_metas if html[parts.head_end : m[0]].strip() == ""]
     if len(parts.csp_metas) > len(ours[:1]):
-        raise CspError(f"{where}: already has a Content-Security-Policy meta of its own. Fix: remove it; "
-                       "macros/csp.py writes the only one.")
+        raise CspError(
+            f"{where}: already has a Content-Security-Policy meta of its own. Fix: remove it; "
+            "macros/csp.py writes the only one."
+        )
     if ours:
-        html = html[:parts.head_end] + html[ours[0][1]:]
-    return html[:parts.head_end] + meta_tag(policy) + html[parts.head_end:]
+        html = html[: parts.head_end] + html[ours[0][1] :]
+    return html[: parts.head_end] + meta_tag(policy) + html[parts.head_end :]
 
 
 def secure_page(page: Path, site_dir: Path) -> str:

@@ -31,12 +31,25 @@ def check_links(cards: dict[str, Item], reference_keys, existing: set[str] | Non
         for field in LINK_FIELDS:
             for position, target in enumerate(card.data.get(field, [])):
                 if target == card.id:
-                    errors.append(ContentError(card.rel, "a card cannot link to itself.", field=f"{field}[{position}]",
-                                               line=card.line(field, position), fix="Remove this entry."))
+                    errors.append(
+                        ContentError(
+                            card.rel,
+                            "a card cannot link to itself.",
+                            field=f"{field}[{position}]",
+                            line=card.line(field, position),
+                            fix="Remove this entry.",
+                        )
+                    )
                 elif target not in existing:
-                    errors.append(ContentError(card.rel, f"links to the unknown card '{target}'.", field=f"{field}[{position}]",
-                                               line=card.line(field, position),
-                                               fix=f"Use the id of a file in content/exercises/, or create {target}.yml."))
+                    errors.append(
+                        ContentError(
+                            card.rel,
+                            f"links to the unknown card '{target}'.",
+                            field=f"{field}[{position}]",
+                            line=card.line(field, position),
+                            fix=f"Use the id of a file in content/exercises/, or create {target}.yml.",
+                        )
+                    )
         errors += unknown_references(card, ("evidence",), reference_keys)
     return errors + ladder_errors(cards)
 
@@ -50,10 +63,16 @@ def ladder_errors(cards: dict[str, Item]) -> list[ContentError]:
                 other = cards.get(target)
                 if other is None or target == card.id or card.id in other.data.get(mirror, []):
                     continue  # unknown and self links are reported above; a card with its own errors is not loaded
-                errors.append(ContentError(
-                    card.rel, f"lists '{target}' as {field}, but {other.rel} does not list '{card.id}' as {mirror}.",
-                    field=f"{field}[{position}]", line=card.line(field, position),
-                    fix=f"add '{card.id}' to {target}'s {mirror} list, or remove '{target}' from this {field} list."))
+                errors.append(
+                    ContentError(
+                        card.rel,
+                        f"lists '{target}' as {field}, but {other.rel} does not list '{card.id}' as {mirror}.",
+                        field=f"{field}[{position}]",
+                        line=card.line(field, position),
+                        fix=f"add '{card.id}' to {target}'s {mirror} list, "
+                        f"or remove '{target}' from this {field} list.",
+                    )
+                )
     return errors
 
 
@@ -78,10 +97,14 @@ def matches(card: dict, **wanted: str) -> bool:
 def exercise_plan(card: dict) -> dict:
     """schema.org ExercisePlan for a card page's JSON-LD: the exercise and its dose, as search engines read them."""
     dose = card["dose"]
-    plan = {"@type": "ExercisePlan", "name": card["name"], "description": card["purpose"],
-            "exerciseType": ", ".join(card["target"]),
-            "activityFrequency": f"{dose['frequency']['times']} times a {dose['frequency']['per']}",
-            "repetitions": f"{dose['sets']} sets of {dose['reps']}" if "reps" in dose else f"{dose['sets']} sets",
-            "restPeriods": f"{dose['rest_seconds']} seconds" if "rest_seconds" in dose else None,
-            "activityDuration": f"{dose['hold_seconds']} seconds per hold" if "hold_seconds" in dose else None}
+    plan = {
+        "@type": "ExercisePlan",
+        "name": card["name"],
+        "description": card["purpose"],
+        "exerciseType": ", ".join(card["target"]),
+        "activityFrequency": f"{dose['frequency']['times']} times a {dose['frequency']['per']}",
+        "repetitions": f"{dose['sets']} sets of {dose['reps']}" if "reps" in dose else f"{dose['sets']} sets",
+        "restPeriods": f"{dose['rest_seconds']} seconds" if "rest_seconds" in dose else None,
+        "activityDuration": f"{dose['hold_seconds']} seconds per hold" if "hold_seconds" in dose else None,
+    }
     return {key: value for key, value in plan.items() if value is not None}

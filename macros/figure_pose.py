@@ -10,17 +10,33 @@ import math
 from dataclasses import dataclass, field
 
 # (lowest, highest) value of each joint angle. The JSON Schema repeats these; tests/test_figures.py checks they agree.
-LIMITS = {"hip": (-30, 130), "knee": (-5, 150), "ankle": (-50, 30), "trunk": (-30, 90),
-          "shoulder": (-60, 180), "elbow": (0, 150)}
+LIMITS = {
+    "hip": (-30, 130),
+    "knee": (-5, 150),
+    "ankle": (-50, 30),
+    "trunk": (-30, 90),
+    "shoulder": (-60, 180),
+    "elbow": (0, 150),
+}
 LEG, ARM = ("hip", "knee", "ankle"), ("shoulder", "elbow")
 
 HEAD_R, NECK, TRUNK, UPPER_ARM, FOREARM, THIGH, SHANK = 9, 4, 52, 28, 26, 44, 43
 ANKLE_H, HEEL, BALL, TOES = 7, 5, 14, 6
-PELVIS, SHOULDERS = 6, 10            # half-widths, seen from the front
+PELVIS, SHOULDERS = 6, 10  # half-widths, seen from the front
 STEP_H, MAT_H = 22, 3
 # How far the body reaches beyond each point (half its thickness there): what rests on a floor, seat or wall.
-REACH = {"hip": 9, "shoulder": 8, "head": HEAD_R, "knee": 4, "elbow": 3, "hand": 3, "ankle": 4,
-         "heel": 1.5, "ball": 1.5, "toe": 1.5}
+REACH = {
+    "hip": 9,
+    "shoulder": 8,
+    "head": HEAD_R,
+    "knee": 4,
+    "elbow": 3,
+    "hand": 3,
+    "ankle": 4,
+    "heel": 1.5,
+    "ball": 1.5,
+    "toe": 1.5,
+}
 SOLES = ("heel", "ball", "toe", "o_heel", "o_ball", "o_toe")
 SHIN = ("ankle", "heel", "ball", "toe")
 # The point that stays put between the start and end positions, by stance.
@@ -50,7 +66,7 @@ def joints(pose: dict, stance: str, view: str = "side") -> dict[str, Point]:
     """Every joint of one pose with the hip at (0, 0). Names starting with o_ are the far (other) leg or arm."""
     front = view == "front"
     lying = stance in ("lying", "side-lying")
-    up = (270 if lying else 180) - pose["trunk"]   # direction from hip to shoulder
+    up = (270 if lying else 180) - pose["trunk"]  # direction from hip to shoulder
     down = up - 180
     pts: dict[str, Point] = {"hip": (0.0, 0.0)}
     pts["shoulder"] = _at(pts["hip"], up, TRUNK)
@@ -79,16 +95,27 @@ def joints(pose: dict, stance: str, view: str = "side") -> dict[str, Point]:
             # Toes lie flat on the floor when the heel is up; 'toes: up' lifts them.
             toes = foot + 35 if pose.get("toes") == "up" else (90 if 0 < foot % 360 < 90 else foot)
             toe = _at(ball, toes, TOES)
-        pts.update({prefix + "hip_root": root, prefix + "knee": knee, prefix + "ankle": ankle,
-                    prefix + "heel": heel, prefix + "ball": ball, prefix + "toe": toe})
+        pts.update(
+            {
+                prefix + "hip_root": root,
+                prefix + "knee": knee,
+                prefix + "ankle": ankle,
+                prefix + "heel": heel,
+                prefix + "ball": ball,
+                prefix + "toe": toe,
+            }
+        )
     for prefix, arm, side in (("", pose, 1), ("o_", pose.get("other_arm", pose), -1 if front else 1)):
         root = _at(pts["shoulder"], down + 90, shoulders * side)
         upper = down + side * arm.get("shoulder", 0)
         elbow = _at(root, upper, UPPER_ARM)
         bend = arm.get("elbow", 0)
         # From the front, a bent elbow points the forearm at you: it looks shorter.
-        hand = (_at(elbow, upper, FOREARM * max(0.0, math.cos(math.radians(bend)))) if front
-                else _at(elbow, upper + bend, FOREARM))
+        hand = (
+            _at(elbow, upper, FOREARM * max(0.0, math.cos(math.radians(bend))))
+            if front
+            else _at(elbow, upper + bend, FOREARM)
+        )
         pts.update({prefix + "shoulder_root": root, prefix + "elbow": elbow, prefix + "hand": hand})
     return pts
 
@@ -109,11 +136,11 @@ class Scene:
 
     poses: list[dict[str, Point]]
     floor: float = 0.0
-    seat: tuple[float, float, float] | None = None        # x from, x to, y of the chair seat
-    step: tuple[float, float] | None = None               # x from, x to; its top is floor - STEP_H
-    wall: tuple[float, str] | None = None                 # x, and 'front' or 'behind'
-    rollers: list[tuple[float, float, float]] = field(default_factory=list)   # cx, cy, r for each pose
-    sunk: list[tuple[int, float]] = field(default_factory=list)             # (pose index, how far below the floor)
+    seat: tuple[float, float, float] | None = None  # x from, x to, y of the chair seat
+    step: tuple[float, float] | None = None  # x from, x to; its top is floor - STEP_H
+    wall: tuple[float, str] | None = None  # x, and 'front' or 'behind'
+    rollers: list[tuple[float, float, float]] = field(default_factory=list)  # cx, cy, r for each pose
+    sunk: list[tuple[int, float]] = field(default_factory=list)  # (pose index, how far below the floor)
 
 
 def _seated_end(pose: dict, view: str, hip_y: float, floor: float) -> dict[str, Point]:
@@ -150,7 +177,7 @@ def place(figure: dict) -> Scene:
     start, end = scene.poses
     anchor = ANCHOR[stance]
     if stance == "standing" and (view == "front" or end["o_ball"][1] > end["ball"][1] + 3):
-        anchor = "o_ball"   # the working foot leaves the floor or steps out: the other foot stays put
+        anchor = "o_ball"  # the working foot leaves the floor or steps out: the other foot stays put
     on_step = [figure[k].get("on_step", False) for k in ("start", "end")]
     if on_step == [True, False]:
         # Stepping down: stand near the front edge of the box, land a little in front of it.
@@ -168,10 +195,13 @@ def place(figure: dict) -> Scene:
     if "wall" in props:
         everything = [(n, p) for pts in scene.poses for n, p in pts.items() if not n.endswith("_root")]
         reaching = any(end[h][0] > end["shoulder"][0] + 10 and end[h][1] < end["hip"][1] for h in ("hand", "o_hand"))
-        scene.wall = ((max(x + reach(n) for n, (x, _) in everything), "front") if reaching
-                      else (min(x - reach(n) for n, (x, _) in everything), "behind"))
+        scene.wall = (
+            (max(x + reach(n) for n, (x, _) in everything), "front")
+            if reaching
+            else (min(x - reach(n) for n, (x, _) in everything), "behind")
+        )
     if "foam-roller" in props:
-        for pts, t in zip(scene.poses, ROLLER_AT):
+        for pts, t in zip(scene.poses, ROLLER_AT, strict=False):
             (kx, ky), (ax, ay) = pts["knee"], pts["ankle"]
             x, y = kx + (ax - kx) * t, ky + (ay - ky) * t + reach("knee")
             r = (scene.floor - y) / 2
@@ -217,12 +247,21 @@ def region(pts: dict, highlight: str, view: str) -> list:
     if highlight == "shin":
         return _bulge(knee, ankle, 0.1, 0.75, 3.5, -back)
     if highlight == "achilles":
-        return [along(knee, ankle, 0.65, 1.5, back), along(knee, ankle, 0.65, 4, back), heel,
-                along(knee, ankle, 1.0, 0, back)]
+        return [
+            along(knee, ankle, 0.65, 1.5, back),
+            along(knee, ankle, 0.65, 4, back),
+            heel,
+            along(knee, ankle, 1.0, 0, back),
+        ]
     # The foot: a band along the sole from heel to ball, on the ankle's side of it.
     up = (ankle[0] - (heel[0] + ball[0]) / 2, ankle[1] - (heel[1] + ball[1]) / 2)
     lift = 3.5 / (math.hypot(*up) or 1)
-    return [heel, ball, (ball[0] + up[0] * lift, ball[1] + up[1] * lift), (heel[0] + up[0] * lift, heel[1] + up[1] * lift)]
+    return [
+        heel,
+        ball,
+        (ball[0] + up[0] * lift, ball[1] + up[1] * lift),
+        (heel[0] + up[0] * lift, heel[1] + up[1] * lift),
+    ]
 
 
 def hatch(poly: list, gap: float = 3.0) -> list:
@@ -231,13 +270,13 @@ def hatch(poly: list, gap: float = 3.0) -> list:
     lines, c = [], min(values) + gap / 2
     while c < max(values):
         cuts = []
-        for (x1, y1), (x2, y2) in zip(poly, poly[1:] + poly[:1]):
+        for (x1, y1), (x2, y2) in zip(poly, poly[1:] + poly[:1], strict=False):
             d1, d2 = x1 - y1 - c, x2 - y2 - c
             if (d1 < 0) != (d2 < 0):
                 t = d1 / (d1 - d2)
                 cuts.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1)))
         cuts.sort()
-        lines += [cuts[i:i + 2] for i in range(0, len(cuts) - 1, 2)]
+        lines += [cuts[i : i + 2] for i in range(0, len(cuts) - 1, 2)]
         c += gap
     return lines
 
@@ -247,6 +286,15 @@ def panels(fig: dict) -> list[tuple[dict, str | None]]:
     panels = [(fig, fig.get("label"))]
     if "variant" in fig:
         variant = fig["variant"]
-        panels.append(({**fig, "start": variant.get("start", fig["start"]), "end": variant["end"],
-                        "highlight": variant.get("highlight", fig["highlight"])}, variant["label"]))
+        panels.append(
+            (
+                {
+                    **fig,
+                    "start": variant.get("start", fig["start"]),
+                    "end": variant["end"],
+                    "highlight": variant.get("highlight", fig["highlight"]),
+                },
+                variant["label"],
+            )
+        )
     return panels

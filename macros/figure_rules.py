@@ -36,11 +36,17 @@ def _limit_problems(fig: dict) -> list[tuple[tuple, str, str]]:
             for name in names:
                 low, high = LIMITS[name]
                 if name in values and not low <= values[name] <= high:
-                    problems.append((trail + sub + (name,), f"{values[name]} degrees is outside the {name}'s range.",
-                                     f"Use a value from {low} to {high}."))
+                    problems.append(
+                        (
+                            trail + sub + (name,),
+                            f"{values[name]} degrees is outside the {name}'s range.",
+                            f"Use a value from {low} to {high}.",
+                        )
+                    )
         if pose.get("on_step") and "step" not in fig.get("props", []):
-            problems.append((trail + ("on_step",), "stands on a step, but 'step' is not in figure.props.",
-                             "Add step to props."))
+            problems.append(
+                (trail + ("on_step",), "stands on a step, but 'step' is not in figure.props.", "Add step to props.")
+            )
     return problems
 
 
@@ -49,20 +55,40 @@ def _rule_problems(data: dict) -> list[tuple[tuple, str, str]]:
     fig, targets, problems = data["figure"], set(data["target"]), []
     calf, knee = targets & {"gastrocnemius", "soleus"}, fig["end"]["knee"]
     if data["category"] in KNEE_RULE and calf == {"gastrocnemius"} and knee > STRAIGHT_MAX:
-        problems.append((("end", "knee"), f"a straight-knee (gastrocnemius) exercise is drawn with the knee bent {knee}"
-                         " degrees.", f"Use {STRAIGHT_MAX} or less: the gastrocnemius works with the knee straight."))
+        problems.append(
+            (
+                ("end", "knee"),
+                f"a straight-knee (gastrocnemius) exercise is drawn with the knee bent {knee} degrees.",
+                f"Use {STRAIGHT_MAX} or less: the gastrocnemius works with the knee straight.",
+            )
+        )
     if data["category"] in KNEE_RULE and calf == {"soleus"} and knee < BENT_MIN:
-        problems.append((("end", "knee"), f"a bent-knee (soleus) exercise is drawn with the knee at {knee} degrees.",
-                         f"Use {BENT_MIN} or more: the soleus works with the knee bent."))
+        problems.append(
+            (
+                ("end", "knee"),
+                f"a bent-knee (soleus) exercise is drawn with the knee at {knee} degrees.",
+                f"Use {BENT_MIN} or more: the soleus works with the knee bent.",
+            )
+        )
     for trail in [("highlight",)] + ([("variant", "highlight")] if "highlight" in fig.get("variant", {}) else []):
         if _get(fig, trail) not in targets:
-            problems.append((trail, f"highlights '{_get(fig, trail)}', which is not one of the card's targets.",
-                             f"Highlight one of: {', '.join(t for t in data['target'] if t in LABELS)}."))
+            problems.append(
+                (
+                    trail,
+                    f"highlights '{_get(fig, trail)}', which is not one of the card's targets.",
+                    f"Highlight one of: {', '.join(t for t in data['target'] if t in LABELS)}.",
+                )
+            )
     if fig.get("view") == "front" and fig["stance"] != "standing":
         problems.append((("view",), "only a standing figure can be drawn from the front.", "Remove 'view: front'."))
     if "chair" in fig.get("props", []) and fig["stance"] != "seated":
-        problems.append((("props",), "a chair is drawn under the hips, so it needs stance: seated.",
-                         "Remove chair, or use stance: seated."))
+        problems.append(
+            (
+                ("props",),
+                "a chair is drawn under the hips, so it needs stance: seated.",
+                "Remove chair, or use stance: seated.",
+            )
+        )
     return problems
 
 
@@ -72,17 +98,21 @@ def figure_errors(card: Item) -> list[ContentError]:
     problems = _limit_problems(fig) + _rule_problems(card.data)
     if not problems:
         # Only a sound pose is placed: a body part pushed through the floor means the angles disagree.
-        for (panel, _), trail in zip(panels(fig), [(), ("variant",)]):
+        for (panel, _), trail in zip(panels(fig), [(), ("variant",)], strict=False):
             for index, depth in place(panel).sunk:
-                problems.append((trail + (("start", "end")[index],),
-                                 f"this position puts part of the body {depth:.0f} cm below the floor.",
-                                 "Change the angles so the body rests on the floor (seated heel lift: more hip)."))
-    return [ContentError(card.rel, message, field="figure." + ".".join(trail), line=card.line("figure", *trail),
-                         fix=fix) for trail, message, fix in problems]
+                problems.append(
+                    (
+                        trail + (("start", "end")[index],),
+                        f"this position puts part of the body {depth:.0f} cm below the floor.",
+                        "Change the angles so the body rests on the floor (seated heel lift: more hip).",
+                    )
+                )
+    return [
+        ContentError(card.rel, message, field="figure." + ".".join(trail), line=card.line("figure", *trail), fix=fix)
+        for trail, message, fix in problems
+    ]
 
 
 def check_figures(cards: dict[str, Item]) -> list[ContentError]:
     """Every card's figure, checked once per build."""
     return [error for card in cards.values() for error in figure_errors(card)]
-
-

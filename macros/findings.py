@@ -14,6 +14,11 @@ def load_findings(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[
     findings, errors = load_list(content_dir / "findings.yml", "findings", root, key="id")
     missing = [band for band in AGE_BANDS if band not in findings]
     if findings and missing:
-        errors.append(ContentError(f"{content_dir.name}/findings.yml", f"the age bands {', '.join(missing)} are missing.",
-                                   fix=f"Keep all four age bands: {', '.join(AGE_BANDS)}."))
+        errors.append(
+            ContentError(
+                f"{content_dir.name}/findings.yml",
+                f"the age bands {', '.join(missing)} are missing.",
+                fix=f"Keep all four age bands: {', '.join(AGE_BANDS)}.",
+            )
+        )
     return findings, errors

@@ -15,17 +15,26 @@ def load_glossary(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[
     for item in glossary.values():
         for form in item.data.get("forms") or [item.id]:
             if form in owner:
-                errors.append(ContentError(item.rel, f"the form '{form}' is also listed under '{owner[form]}'.",
-                                           field=f"{item.id}.forms", line=item.line("forms"),
-                                           fix="List each spelling under one term only."))
+                errors.append(
+                    ContentError(
+                        item.rel,
+                        f"the form '{form}' is also listed under '{owner[form]}'.",
+                        field=f"{item.id}.forms",
+                        line=item.line("forms"),
+                        fix="List each spelling under one term only.",
+                    )
+                )
             owner.setdefault(form, item.id)
     return glossary, errors
 
 
 def abbreviations(glossary: dict[str, Item]) -> dict[str, str]:
     """Every form of every term with its definition, for Python-Markdown's abbr extension (its `glossary`)."""
-    return {form: " ".join(item.data["definition"].split())
-            for item in glossary.values() for form in item.data.get("forms") or [item.id]}
+    return {
+        form: " ".join(item.data["definition"].split())
+        for item in glossary.values()
+        for form in item.data.get("forms") or [item.id]
+    }
 
 
 def abbreviation_lines(glossary: dict[str, Item]) -> str:

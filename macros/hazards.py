@@ -10,8 +10,13 @@ from .errors import ContentError
 
 SEVERITY = ("minor", "significant", "considerable", "major", "catastrophic")
 # DCB0129 risk matrix: rows are likelihood from very low to very high, columns severity from minor to catastrophic.
-MATRIX = {"very low": (1, 1, 2, 2, 3), "low": (1, 2, 2, 3, 4), "medium": (2, 2, 3, 3, 4),
-          "high": (2, 3, 3, 4, 5), "very high": (3, 4, 4, 5, 5)}
+MATRIX = {
+    "very low": (1, 1, 2, 2, 3),
+    "low": (1, 2, 2, 3, 4),
+    "medium": (2, 2, 3, 3, 4),
+    "high": (2, 3, 3, 4, 5),
+    "very high": (3, 4, 4, 5, 5),
+}
 
 
 def load_hazards(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
@@ -29,13 +34,24 @@ def check_hazards(hazards: dict[str, Item], vignettes) -> list[ContentError]:
     for hazard in hazards.values():
         for c, control in enumerate(hazard.data["controls"]):
             if not control.get("vignettes") and not control.get("tests"):
-                errors.append(ContentError(hazard.rel, "this control is not verified by any vignette or test.",
-                                           field=f"{hazard.id}.controls[{c}]", line=hazard.line("controls", c),
-                                           fix="Add 'vignettes:' ids or 'tests:' pytest ids that fail if the control breaks."))
+                errors.append(
+                    ContentError(
+                        hazard.rel,
+                        "this control is not verified by any vignette or test.",
+                        field=f"{hazard.id}.controls[{c}]",
+                        line=hazard.line("controls", c),
+                        fix="Add 'vignettes:' ids or 'tests:' pytest ids that fail if the control breaks.",
+                    )
+                )
             for v, vignette in enumerate(control.get("vignettes", [])):
                 if vignette not in vignettes:
-                    errors.append(ContentError(hazard.rel, f"names the vignette '{vignette}', which does not exist.",
-                                               field=f"{hazard.id}.controls[{c}].vignettes[{v}]",
-                                               line=hazard.line("controls", c, "vignettes", v),
-                                               fix="Use an id from content/safety/vignettes.yml."))
+                    errors.append(
+                        ContentError(
+                            hazard.rel,
+                            f"names the vignette '{vignette}', which does not exist.",
+                            field=f"{hazard.id}.controls[{c}].vignettes[{v}]",
+                            line=hazard.line("controls", c, "vignettes", v),
+                            fix="Use an id from content/safety/vignettes.yml.",
+                        )
+                    )
     return errors

@@ -1,4 +1,7 @@
-"""Plain messages, without a traceback, when a macro call on a page fails (hooked into mkdocs-macros' error formatter)."""
+"""Plain messages, without a traceback, when a macro call on a page fails.
+
+Hooked into mkdocs-macros' error formatter.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +24,9 @@ def register() -> None:
 
     @format_error.register
     def _undefined(error: UndefinedError, markdown: str, page) -> str:
-        return _message(page, f"{error.message}.",
-                        "check the spelling of the macro or variable; available macros are listed in CONTRIBUTING.md. "
-                        "To show '{{' as text, write {{ '{{' }}.")
+        return _message(
+            page,
+            f"{error.message}.",
+            "check the spelling of the macro or variable; available macros are listed in CONTRIBUTING.md. "
+            "To show '{{' as text, write {{ '{{' }}.",
+        )

@@ -13,8 +13,12 @@ from .errors import ContentError
 from .references import unknown_references
 
 # The evidence type in words, for the rule box.
-EVIDENCE_WORDS = {"expert-opinion": "expert opinion", "trial": "a randomised trial",
-                  "systematic-review": "a systematic review", "guideline": "a clinical guideline"}
+EVIDENCE_WORDS = {
+    "expert-opinion": "expert opinion",
+    "trial": "a randomised trial",
+    "systematic-review": "a systematic review",
+    "guideline": "a clinical guideline",
+}
 
 
 def load_pain_rules(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
@@ -32,7 +36,13 @@ def check_pain_rules(rules: dict[str, Item], reference_keys) -> list[ContentErro
     for rule in rules.values():
         errors += unknown_references(rule, ("evidence",), reference_keys, label=f"{rule.id}.evidence")
         if score_text(rule.data) not in rule.data["summary"]:
-            errors.append(ContentError(rule.rel, f"the summary does not state the rule's number '{score_text(rule.data)}'.",
-                                       field=f"{rule.id}.summary", line=rule.line("summary"),
-                                       fix=f"Write '{score_text(rule.data)}' in the summary, or change 'during'."))
+            errors.append(
+                ContentError(
+                    rule.rel,
+                    f"the summary does not state the rule's number '{score_text(rule.data)}'.",
+                    field=f"{rule.id}.summary",
+                    line=rule.line("summary"),
+                    fix=f"Write '{score_text(rule.data)}' in the summary, or change 'during'.",
+                )
+            )
     return errors

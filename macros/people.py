@@ -22,10 +22,16 @@ def load_people(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[Co
     people, errors = load_list(content_dir / "people.yml", "person", root, key="id")
     for person in people.values():
         if CLINICAL_REVIEWER in person.data["roles"] and not person.data.get("profession"):
-            errors.append(ContentError(person.rel, "a clinical reviewer must name their profession.",
-                                       field=f"{person.id}.profession", line=person.line("roles"),
-                                       fix="Add 'profession:' (e.g. 'Physiotherapist') and 'registration:' "
-                                           "if they are registered, or remove the role 'clinical-reviewer'."))
+            errors.append(
+                ContentError(
+                    person.rel,
+                    "a clinical reviewer must name their profession.",
+                    field=f"{person.id}.profession",
+                    line=person.line("roles"),
+                    fix="Add 'profession:' (e.g. 'Physiotherapist') and 'registration:' "
+                    "if they are registered, or remove the role 'clinical-reviewer'.",
+                )
+            )
     return people, errors
 
 
@@ -36,8 +42,10 @@ def _listed(meta: dict, field: str, people: dict[str, Item]) -> list[dict]:
 
 def credits(meta: dict, people: dict[str, Item]) -> dict:
     """Who wrote the page and which clinicians reviewed it (empty when none has), as registry entries."""
-    return {"authors": _listed(meta, "authors", people),
-            "clinical_reviewers": _listed(meta, "clinical_reviewers", people)}
+    return {
+        "authors": _listed(meta, "authors", people),
+        "clinical_reviewers": _listed(meta, "clinical_reviewers", people),
+    }
 
 
 def _agent(person: dict) -> dict:
@@ -52,13 +60,18 @@ def _agent(person: dict) -> dict:
 def medical_web_page(title: str, meta: dict, people: dict[str, Item], language: str, url: str | None) -> dict:
     """schema.org MedicalWebPage data for one page; `reviewedBy` only when a clinician has reviewed it."""
     who = credits(meta, people)
-    data = {"@context": "https://schema.org", "@type": "MedicalWebPage", "name": title,
-            "description": meta.get("description", ""), "inLanguage": language,
-            "lastReviewed": str(meta.get("reviewed", "")),
-            "author": [_agent(person) for person in who["authors"]],
-            "about": ABOUT,
-            "audience": {"@type": "Patient"},
-            "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"}}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": title,
+        "description": meta.get("description", ""),
+        "inLanguage": language,
+        "lastReviewed": str(meta.get("reviewed", "")),
+        "author": [_agent(person) for person in who["authors"]],
+        "about": ABOUT,
+        "audience": {"@type": "Patient"},
+        "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+    }
     if who["clinical_reviewers"]:
         data["reviewedBy"] = [_agent(person) for person in who["clinical_reviewers"]]
     if url:

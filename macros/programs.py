@@ -20,9 +20,14 @@ def check_programs(programs: dict[str, Item], cards: set[str], reference_keys) -
         for s, stage in enumerate(program.data["stages"]):
             for e, entry in enumerate(stage["exercises"]):
                 if entry["card"] not in cards:
-                    errors.append(ContentError(program.rel, f"names the unknown card '{entry['card']}'.",
-                                               field=f"stages[{s}].exercises[{e}].card",
-                                               line=program.line("stages", s, "exercises", e, "card"),
-                                               fix="Use the id of a file in content/exercises/."))
+                    errors.append(
+                        ContentError(
+                            program.rel,
+                            f"names the unknown card '{entry['card']}'.",
+                            field=f"stages[{s}].exercises[{e}].card",
+                            line=program.line("stages", s, "exercises", e, "card"),
+                            fix="Use the id of a file in content/exercises/.",
+                        )
+                    )
         errors += unknown_references(program, ("evidence",), reference_keys)
     return errors

@@ -18,10 +18,18 @@ from .collection import Item, load_list
 from .errors import ContentError
 from .yamlfile import dotted
 
-TYPE_LABELS = {"guideline": "Guideline", "systematic-review": "Systematic review", "trial": "Trial",
-               "cohort": "Cohort study", "lab-study": "Laboratory study", "review": "Narrative review",
-               "expert-opinion": "Expert opinion", "anatomy-text": "Anatomy text", "standard": "Standard",
-               "patient-information": "Patient information"}
+TYPE_LABELS = {
+    "guideline": "Guideline",
+    "systematic-review": "Systematic review",
+    "trial": "Trial",
+    "cohort": "Cohort study",
+    "lab-study": "Laboratory study",
+    "review": "Narrative review",
+    "expert-opinion": "Expert opinion",
+    "anatomy-text": "Anatomy text",
+    "standard": "Standard",
+    "patient-information": "Patient information",
+}
 
 # Types that are never journal articles; every other type is, and so is any entry with a volume.
 NOT_ARTICLES = {"guideline", "anatomy-text", "standard", "patient-information"}
@@ -50,26 +58,45 @@ def entry_errors(item: Item) -> list[ContentError]:
     entry, errors = item.data, []
     url = entry.get("url", "")
     if SEARCH_URL.search(url):
-        errors.append(ContentError(item.rel, f"'{url}' is a search, not the source.", field=f"{item.id}.url",
-                                   line=item.line("url"),
-                                   fix="Link the source itself: add its 'doi:' and remove 'url:', or use the "
-                                       "publisher's own page for it (e.g. https://www.nice.org.uk/guidance/ng158)."))
+        errors.append(
+            ContentError(
+                item.rel,
+                f"'{url}' is a search, not the source.",
+                field=f"{item.id}.url",
+                line=item.line("url"),
+                fix="Link the source itself: add its 'doi:' and remove 'url:', or use the "
+                "publisher's own page for it (e.g. https://www.nice.org.uk/guidance/ng158).",
+            )
+        )
     if is_article(entry) and not entry.get("doi") and not entry.get("no_doi"):
         kind = f"a '{entry['type']}'" if entry["type"] not in NOT_ARTICLES else "published in a journal volume"
-        errors.append(ContentError(item.rel, f"is {kind}, a journal article, but has no DOI.", field=f"{item.id}.doi",
-                                   line=item.line("key"),
-                                   fix="Add 'doi: 10.xxxx/...' from the publisher's page or doi.org. Only if the "
-                                       "journal assigns no DOIs, add 'no_doi:' saying so and link its PubMed record."))
+        errors.append(
+            ContentError(
+                item.rel,
+                f"is {kind}, a journal article, but has no DOI.",
+                field=f"{item.id}.doi",
+                line=item.line("key"),
+                fix="Add 'doi: 10.xxxx/...' from the publisher's page or doi.org. Only if the "
+                "journal assigns no DOIs, add 'no_doi:' saying so and link its PubMed record.",
+            )
+        )
     return errors
 
 
 def unverified_errors(items: dict[str, Item]) -> list[ContentError]:
     """Entries still marked unverified: errors under CI, printed warnings otherwise."""
-    found = [ContentError(item.rel, f"is marked unverified: {item.data['unverified'].rstrip('.')}.", field=f"{item.id}.unverified",
-                          line=item.line("unverified"),
-                          fix="Confirm the details at doi.org or the publisher's page, correct them, then delete "
-                              "the 'unverified:' line.")
-             for item in items.values() if "unverified" in item.data]
+    found = [
+        ContentError(
+            item.rel,
+            f"is marked unverified: {item.data['unverified'].rstrip('.')}.",
+            field=f"{item.id}.unverified",
+            line=item.line("unverified"),
+            fix="Confirm the details at doi.org or the publisher's page, correct them, then delete "
+            "the 'unverified:' line.",
+        )
+        for item in items.values()
+        if "unverified" in item.data
+    ]
     if in_ci():
         return found
     for error in found:
@@ -84,17 +111,25 @@ def load_references(content_dir: Path, root: Path) -> tuple[dict[str, Item], lis
     return items, errors + unverified_errors(items)
 
 
-def unknown_references(item: Item, at: tuple, reference_keys, label: str | None = None,
-                       about: str = "") -> list[ContentError]:
+def unknown_references(
+    item: Item, at: tuple, reference_keys, label: str | None = None, about: str = ""
+) -> list[ContentError]:
     """One error per citation key at `at` in the item's data (e.g. ('evidence',)) missing from the reference list."""
     keys = item.data
     for step in at:
         keys = keys[step]
     field = label or dotted(at)
-    return [ContentError(item.rel, f"{about}cites the unknown reference '{key}'.", field=f"{field}[{position}]",
-                         line=item.line(*at, position),
-                         fix="Use a key from content/references.yml, or add the source there first.")
-            for position, key in enumerate(keys) if key not in reference_keys]
+    return [
+        ContentError(
+            item.rel,
+            f"{about}cites the unknown reference '{key}'.",
+            field=f"{field}[{position}]",
+            line=item.line(*at, position),
+            fix="Use a key from content/references.yml, or add the source there first.",
+        )
+        for position, key in enumerate(keys)
+        if key not in reference_keys
+    ]
 
 
 def link(entry: dict) -> str:
@@ -109,8 +144,14 @@ def sort_key(entry: dict) -> tuple:
 def view(entry: dict, number: int | None = None) -> dict:
     """What a reference partial needs to show one entry."""
     optional = {field: None for field in ("volume", "issue", "pages", "doi", "url", "updated", "isbn")}
-    return {**optional, **entry, "number": number, "href": link(entry), "type_label": TYPE_LABELS[entry["type"]],
-            "author_text": ", ".join(entry["authors"])}
+    return {
+        **optional,
+        **entry,
+        "number": number,
+        "href": link(entry),
+        "type_label": TYPE_LABELS[entry["type"]],
+        "author_text": ", ".join(entry["authors"]),
+    }
 
 
 @dataclass

@@ -6,7 +6,7 @@ writes (macro output, generated card and programme pages, figures) is rendered h
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -26,11 +26,17 @@ def html_block(html: str) -> Markup:
     return Markup("\n".join(line for line in str(html).strip().splitlines() if line.strip()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment() -> Environment:
     """Autoescaping, strict environment: card text is data, so '<b>' and '{{' arrive as literal text."""
-    env = Environment(loader=FileSystemLoader(str(FRAGMENTS)), autoescape=select_autoescape(default=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env = Environment(
+        loader=FileSystemLoader(str(FRAGMENTS)),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
     env.filters["seconds"] = lambda s: f"{s // 60} min" if s >= 60 and s % 60 == 0 else f"{s} s"
     env.filters["label"] = label
     env.filters["html_block"] = html_block

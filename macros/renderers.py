@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from .care_cards import EMERGENCY_CALLS, LEVELS
 from .clock import today
-from .hazards import risk
-from .pain_rules import EVIDENCE_WORDS
 from .content import Content
 from .exercises import FILTERS, matches
+from .hazards import risk
+from .pain_rules import EVIDENCE_WORDS
 from .references import PageCitations, sort_key, view
 from .render import render, render_page
-from .triage import nodes
-from .vignettes import results, summary
 from .urls import card_src, page_url, program_src, relative, thumb_url
+from .vignettes import results, summary
 
 
 class MacroError(ValueError):
@@ -21,28 +20,45 @@ class MacroError(ValueError):
 
 def _card_view(content: Content, card_id: str, from_url: str) -> dict:
     card = content.cards[card_id].data
-    link = lambda other: {"id": other, "name": content.cards[other].data["name"],  # noqa: E731
-                          "href": relative(from_url, page_url(card_src(other)))}
-    return {**card, "href": relative(from_url, page_url(card_src(card_id))), "thumb_href": relative(from_url, thumb_url(card_id)),
-            "easier_links": [link(c) for c in card["easier"]], "harder_links": [link(c) for c in card["harder"]],
-            "related_links": [link(c) for c in card.get("related", [])]}
+
+    def link(other):
+        return {
+            "id": other,
+            "name": content.cards[other].data["name"],  # noqa: E731
+            "href": relative(from_url, page_url(card_src(other))),
+        }
+
+    return {
+        **card,
+        "href": relative(from_url, page_url(card_src(card_id))),
+        "thumb_href": relative(from_url, thumb_url(card_id)),
+        "easier_links": [link(c) for c in card["easier"]],
+        "harder_links": [link(c) for c in card["harder"]],
+        "related_links": [link(c) for c in card.get("related", [])],
+    }
 
 
 def _require_card(content: Content, card_id: str, page: str) -> None:
     if card_id not in content.cards:
-        raise MacroError(f"{page}: exercise_card('{card_id}'): no such card. "
-                         f"Fix: use the id of a file in content/exercises/ (e.g. {next(iter(sorted(content.cards)), '')}).")
+        raise MacroError(
+            f"{page}: exercise_card('{card_id}'): no such card. "
+            f"Fix: use the id of a file in content/exercises/ (e.g. {next(iter(sorted(content.cards)), '')})."
+        )
 
 
 def cite(content: Content, ledger: PageCitations, keys: tuple[str, ...], page: str) -> str:
     """Numbered citation links such as [1, 3] pointing at the page's own source list."""
     if not keys:
-        raise MacroError(f"{page}: cite() needs at least one reference key. Fix: cite(\"dubois-2020\").")
+        raise MacroError(f'{page}: cite() needs at least one reference key. Fix: cite("dubois-2020").')
     for key in keys:
         if key not in content.references:
-            raise MacroError(f"{page}: cite('{key}'): unknown reference key. "
-                             "Fix: use a key from content/references.yml, or add the source there first.")
-    entries = [{"key": key, "number": ledger.number(key), "title": content.references[key].data["title"]} for key in keys]
+            raise MacroError(
+                f"{page}: cite('{key}'): unknown reference key. "
+                "Fix: use a key from content/references.yml, or add the source there first."
+            )
+    entries = [
+        {"key": key, "number": ledger.number(key), "title": content.references[key].data["title"]} for key in keys
+    ]
     return render("cite.html", entries=entries)
 
 
@@ -60,8 +76,10 @@ def page_sources(content: Content, ledger: PageCitations | None) -> str:
 
 def _require_care_card(content: Content, card_id: str, page: str, macro: str) -> dict:
     if card_id not in content.care_cards:
-        raise MacroError(f"{page}: {macro}('{card_id}'): no such care card. "
-                         f"Fix: use an id from content/care_cards.yml: {', '.join(sorted(content.care_cards))}.")
+        raise MacroError(
+            f"{page}: {macro}('{card_id}'): no such care card. "
+            f"Fix: use an id from content/care_cards.yml: {', '.join(sorted(content.care_cards))}."
+        )
     return content.care_cards[card_id].data
 
 
@@ -78,10 +96,18 @@ def urgency(content: Content, card_id: str, page: str) -> str:
 
 def urgency_table(content: Content, from_url: str) -> str:
     """Every care card grouped by level, most urgent first: its topic and where to read more."""
-    groups = [{"level": level, "meta": meta,
-               "cards": [{**c.data, "href": _page_link(from_url, c.data["page"])}
-                         for c in content.care_cards.values() if c.data["level"] == level]}
-              for level, meta in sorted(LEVELS.items(), key=lambda item: -item[1]["rank"])]
+    groups = [
+        {
+            "level": level,
+            "meta": meta,
+            "cards": [
+                {**c.data, "href": _page_link(from_url, c.data["page"])}
+                for c in content.care_cards.values()
+                if c.data["level"] == level
+            ],
+        }
+        for level, meta in sorted(LEVELS.items(), key=lambda item: -item[1]["rank"])
+    ]
     return render("urgency-table.html", groups=groups)
 
 
@@ -93,9 +119,14 @@ def checker_testing(content: Content) -> str:
 
 def hazard_log(content: Content) -> str:
     """The hazard log with each risk rated before and after its controls."""
-    hazards = [{**h.data, "risk": risk(h.data["severity"], h.data["likelihood"]),
-                "residual_risk": risk(h.data["severity"], h.data["residual_likelihood"])}
-               for h in content.hazards.values()]
+    hazards = [
+        {
+            **h.data,
+            "risk": risk(h.data["severity"], h.data["likelihood"]),
+            "residual_risk": risk(h.data["severity"], h.data["residual_likelihood"]),
+        }
+        for h in content.hazards.values()
+    ]
     return render("hazard-log.html", hazards=hazards)
 
 
@@ -113,12 +144,19 @@ def exercise_list(content: Content, from_url: str, page: str, **wanted: str) -> 
     """Cards matching every filter given, e.g. exercise_list(tag='knee-valgus')."""
     for name, value in wanted.items():
         if name not in FILTERS:
-            raise MacroError(f"{page}: exercise_list({name}=...): unknown filter. Fix: use one of {', '.join(FILTERS)}.")
+            raise MacroError(
+                f"{page}: exercise_list({name}=...): unknown filter. Fix: use one of {', '.join(FILTERS)}."
+            )
         if value not in content.filters[name]:
-            raise MacroError(f"{page}: exercise_list({name}='{value}'): unknown value. "
-                             f"Fix: use one of {', '.join(content.filters[name])}.")
-    chosen = [_card_view(content, cid, from_url) for cid in sorted(content.cards)
-              if matches(content.cards[cid].data, **wanted)]
+            raise MacroError(
+                f"{page}: exercise_list({name}='{value}'): unknown value. "
+                f"Fix: use one of {', '.join(content.filters[name])}."
+            )
+    chosen = [
+        _card_view(content, cid, from_url)
+        for cid in sorted(content.cards)
+        if matches(content.cards[cid].data, **wanted)
+    ]
     if not chosen:
         raise MacroError(f"{page}: exercise_list({wanted}) matches no card. Fix: change the filter or tag a card.")
     return render("exercise-list.html", cards=chosen)
@@ -126,11 +164,17 @@ def exercise_list(content: Content, from_url: str, page: str, **wanted: str) -> 
 
 def exercise_library(content: Content, from_url: str) -> str:
     """Every card grouped by phase and by target, with filter controls that JavaScript switches on."""
-    cards = [_card_view(content, cid, from_url) for cid in sorted(content.cards, key=lambda c: content.cards[c].data["name"])]
+    cards = [
+        _card_view(content, cid, from_url) for cid in sorted(content.cards, key=lambda c: content.cards[c].data["name"])
+    ]
     by_phase = {p: [c for c in cards if p in c["phase"]] for p in content.filters["phase"]}
     by_target = {t: [c for c in cards if t in c["target"]] for t in content.filters["target"]}
-    return render("exercise-library.html", filters=content.filters,
-                  by_phase={k: v for k, v in by_phase.items() if v}, by_target={k: v for k, v in by_target.items() if v})
+    return render(
+        "exercise-library.html",
+        filters=content.filters,
+        by_phase={k: v for k, v in by_phase.items() if v},
+        by_target={k: v for k, v in by_target.items() if v},
+    )
 
 
 def my_plan(content: Content, from_url: str) -> str:
@@ -152,17 +196,25 @@ def glossary_page(content: Content) -> str:
 def _pain_rule_view(content: Content, rule_id: str, ledger: PageCitations, how_href: str | None) -> dict:
     """What pain-rule.html needs: the rule, its evidence type in words and its citations numbered on this page."""
     rule = content.pain_rules[rule_id].data
-    entries = [{"key": key, "number": ledger.number(key), "title": content.references[key].data["title"]}
-               for key in rule["evidence"]]
-    return {"rule": rule, "evidence_words": EVIDENCE_WORDS[rule["evidence_type"]], "entries": entries,
-            "how_href": how_href}
+    entries = [
+        {"key": key, "number": ledger.number(key), "title": content.references[key].data["title"]}
+        for key in rule["evidence"]
+    ]
+    return {
+        "rule": rule,
+        "evidence_words": EVIDENCE_WORDS[rule["evidence_type"]],
+        "entries": entries,
+        "how_href": how_href,
+    }
 
 
 def pain_rule(content: Content, ledger: PageCitations, rule_id: str, page: str) -> str:
     """A pain rule box for a guide page; its sources join the page's own numbered list."""
     if rule_id not in content.pain_rules:
-        raise MacroError(f"{page}: pain_rule('{rule_id}'): no such pain rule. "
-                         f"Fix: use an id from content/pain_rules.yml: {', '.join(sorted(content.pain_rules))}.")
+        raise MacroError(
+            f"{page}: pain_rule('{rule_id}'): no such pain rule. "
+            f"Fix: use an id from content/pain_rules.yml: {', '.join(sorted(content.pain_rules))}."
+        )
     return render("pain-rule.html", **_pain_rule_view(content, rule_id, ledger, None))
 
 
@@ -179,25 +231,42 @@ def card_page(content: Content, card_id: str) -> str:
     here = page_url(card_src(card_id))
     card = _card_view(content, card_id, here)
     pain, refs = _numbered_sources(content, card["evidence"], card["pain_rule"], here)
-    return render_page("exercise-page.md", card=card, references=refs, pain=pain,
-                       figure=content.figures[card_id]["page"])
+    return render_page(
+        "exercise-page.md", card=card, references=refs, pain=pain, figure=content.figures[card_id]["page"]
+    )
 
 
 def _stages(content: Content, program: dict, here: str) -> list[dict]:
     """A programme's stages with each exercise's card name and link, as seen from the page at `here`."""
-    return [{**stage, "exercises": [{**entry, "name": content.cards[entry["card"]].data["name"],
-                                     "href": relative(here, page_url(card_src(entry["card"])))}
-                                    for entry in stage["exercises"]]} for stage in program["stages"]]
+    return [
+        {
+            **stage,
+            "exercises": [
+                {
+                    **entry,
+                    "name": content.cards[entry["card"]].data["name"],
+                    "href": relative(here, page_url(card_src(entry["card"]))),
+                }
+                for entry in stage["exercises"]
+            ],
+        }
+        for stage in program["stages"]
+    ]
 
 
 def program_stages(content: Content, program_id: str, from_url: str, page: str) -> str:
     """A programme's stage table on a guide page, from the same partial as the programme's own page."""
     if program_id not in content.programs:
-        raise MacroError(f"{page}: program_stages('{program_id}'): no such programme. "
-                         f"Fix: use the id of a file in content/programs/: {', '.join(sorted(content.programs))}.")
+        raise MacroError(
+            f"{page}: program_stages('{program_id}'): no such programme. "
+            f"Fix: use the id of a file in content/programs/: {', '.join(sorted(content.programs))}."
+        )
     program = content.programs[program_id].data
-    return render("program-stages.html", program={**program, "stages": _stages(content, program, from_url)},
-                  program_href=relative(from_url, page_url(program_src(program_id))))
+    return render(
+        "program-stages.html",
+        program={**program, "stages": _stages(content, program, from_url)},
+        program_href=relative(from_url, page_url(program_src(program_id))),
+    )
 
 
 def program_page(content: Content, program_id: str) -> str:
@@ -205,13 +274,20 @@ def program_page(content: Content, program_id: str) -> str:
     here = page_url(program_src(program_id))
     program = content.programs[program_id].data
     pain, refs = _numbered_sources(content, program["evidence"], program["pain_rule"], here)
-    return render_page("program-page.md", program={**program, "stages": _stages(content, program, here)},
-                  references=refs, pain=pain, program_href=None)
+    return render_page(
+        "program-page.md",
+        program={**program, "stages": _stages(content, program, here)},
+        references=refs,
+        pain=pain,
+        program_href=None,
+    )
 
 
 def program_list(content: Content, from_url: str) -> str:
-    programs = [{**item.data, "href": relative(from_url, page_url(program_src(pid)))}
-                for pid, item in sorted(content.programs.items())]
+    programs = [
+        {**item.data, "href": relative(from_url, page_url(program_src(pid)))}
+        for pid, item in sorted(content.programs.items())
+    ]
     return render("program-list.html", programs=programs)
 
 
@@ -222,9 +298,21 @@ def symptom_checker(content: Content, from_url: str, ledger: PageCitations, page
     outcomes = []
     for node in tree["outcomes"]:
         level = content.care_cards[node["care_card"]].data["level"]
-        outcomes.append({**node, "level": level, "meta": LEVELS[level],
-                         "links": [{**link, "href": _page_link(from_url, link["page"])} for link in node["links"]],
-                         "cite": cite(content, ledger, tuple(node["evidence"]), page)})
+        outcomes.append(
+            {
+                **node,
+                "level": level,
+                "meta": LEVELS[level],
+                "links": [{**link, "href": _page_link(from_url, link["page"])} for link in node["links"]],
+                "cite": cite(content, ledger, tuple(node["evidence"]), page),
+            }
+        )
     ordered = sorted(tree["questions"], key=lambda q: q["id"] != tree["start"])
-    return render("symptom-checker.html", questions=ordered, outcomes=outcomes, start=tree["start"],
-                  safety_net=tree["safety_net"], numbers=EMERGENCY_CALLS)
+    return render(
+        "symptom-checker.html",
+        questions=ordered,
+        outcomes=outcomes,
+        start=tree["start"],
+        safety_net=tree["safety_net"],
+        numbers=EMERGENCY_CALLS,
+    )

@@ -14,9 +14,12 @@ from .people import AUTHOR, CLINICAL_REVIEWER, DEFAULT_AUTHORS
 from .schemas import schema_errors
 from .yamlfile import LineIndex
 
-REQUIRED = {"description": "one or two plain sentences saying what the page is for",
-            "reviewed": "the date of the last review", "next_review": "the date the next review is due",
-            "authors": "who wrote the page, as ids from content/people.yml, e.g. [maintainers]"}
+REQUIRED = {
+    "description": "one or two plain sentences saying what the page is for",
+    "reviewed": "the date of the last review",
+    "next_review": "the date the next review is due",
+    "authors": "who wrote the page, as ids from content/people.yml, e.g. [maintainers]",
+}
 # Front-matter list of ids -> the role each person listed there must hold in content/people.yml.
 CREDITS = {"authors": AUTHOR, "clinical_reviewers": CLINICAL_REVIEWER}
 
@@ -34,26 +37,34 @@ def credit_errors(meta: dict, page: str, people: dict) -> list[str]:
     """`authors` and `clinical_reviewers` list known ids with the right role; the old `reviewer` text is gone."""
     errors = []
     if "reviewer" in meta:
-        errors.append(f"{page}: front matter field 'reviewer' is no longer used. Fix: replace it with "
-                      "'authors: [maintainers]'; add 'clinical_reviewers: [<id>]' only after a clinician listed in "
-                      "content/people.yml has reviewed the page.")
+        errors.append(
+            f"{page}: front matter field 'reviewer' is no longer used. Fix: replace it with "
+            "'authors: [maintainers]'; add 'clinical_reviewers: [<id>]' only after a clinician listed in "
+            "content/people.yml has reviewed the page."
+        )
     for field, role in CREDITS.items():
         ids = meta.get(field)
         if ids in (None, ""):
             continue
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            errors.append(f"{page}: front matter field '{field}' must be a list of ids. "
-                          f"Fix: write it as '{field}: [id]', with ids from content/people.yml.")
+            errors.append(
+                f"{page}: front matter field '{field}' must be a list of ids. "
+                f"Fix: write it as '{field}: [id]', with ids from content/people.yml."
+            )
             continue
         for person in ids:
             if person not in people:
                 known = ", ".join(sorted(people)) or "none yet"
-                errors.append(f"{page}: front matter field '{field}' lists '{person}', who is not in "
-                              f"content/people.yml. Fix: use a listed id ({known}) or add them to content/people.yml.")
+                errors.append(
+                    f"{page}: front matter field '{field}' lists '{person}', who is not in "
+                    f"content/people.yml. Fix: use a listed id ({known}) or add them to content/people.yml."
+                )
             elif role not in people[person].data["roles"]:
-                errors.append(f"{page}: front matter field '{field}' lists '{person}', who does not have the role "
-                              f"'{role}' in content/people.yml. Fix: list only people with that role"
-                              + (", and only once they have reviewed this page." if role == CLINICAL_REVIEWER else "."))
+                errors.append(
+                    f"{page}: front matter field '{field}' lists '{person}', who does not have the role "
+                    f"'{role}' in content/people.yml. Fix: list only people with that role"
+                    + (", and only once they have reviewed this page." if role == CLINICAL_REVIEWER else ".")
+                )
     return errors
 
 
@@ -62,17 +73,23 @@ def review_errors(meta: dict, page: str, today: dt.date, people: dict) -> list[s
     errors = []
     for field, what in REQUIRED.items():
         if meta.get(field) in (None, ""):
-            errors.append(f"{page}: front matter field '{field}' is missing. Fix: add '{field}:' ({what}) "
-                          "between the '---' lines at the top of the page.")
+            errors.append(
+                f"{page}: front matter field '{field}' is missing. Fix: add '{field}:' ({what}) "
+                "between the '---' lines at the top of the page."
+            )
     for field in ("reviewed", "next_review"):
         if meta.get(field) not in (None, "") and _date(meta[field]) is None:
-            errors.append(f"{page}: front matter field '{field}' is '{meta[field]}', not a date. "
-                          "Fix: write it as YYYY-MM-DD, e.g. 2026-11-25.")
+            errors.append(
+                f"{page}: front matter field '{field}' is '{meta[field]}', not a date. "
+                "Fix: write it as YYYY-MM-DD, e.g. 2026-11-25."
+            )
     errors += credit_errors(meta, page, people)
     reviewed, due = _date(meta.get("reviewed")), _date(meta.get("next_review"))
     if reviewed and due and due <= reviewed:
-        errors.append(f"{page}: 'next_review' ({due}) is not after 'reviewed' ({reviewed}). "
-                      "Fix: set the next review after the last one, usually a year later.")
+        errors.append(
+            f"{page}: 'next_review' ({due}) is not after 'reviewed' ({reviewed}). "
+            "Fix: set the next review after the last one, usually a year later."
+        )
     if reviewed and reviewed > today:
         errors.append(f"{page}: 'reviewed' ({reviewed}) is in the future. Fix: use the date the review happened.")
     return errors
@@ -83,8 +100,11 @@ def generated_page_review(review: dict) -> dict:
 
     The YAML's free-text `reviewer` is not passed on: it named a review that did not happen.
     """
-    meta = {"reviewed": review["reviewed"], "next_review": review["next_review"],
-            "authors": list(review.get("authors", DEFAULT_AUTHORS))}
+    meta = {
+        "reviewed": review["reviewed"],
+        "next_review": review["next_review"],
+        "authors": list(review.get("authors", DEFAULT_AUTHORS)),
+    }
     if review.get("clinical_reviewers"):
         meta["clinical_reviewers"] = list(review["clinical_reviewers"])
     return meta
@@ -115,6 +135,10 @@ def read_front_matter(path: Path) -> dict:
 
 def page_errors(meta: dict, page: str, today: dt.date, people: dict) -> list[str]:
     """Front matter against content/schemas/page.schema.json, then the review and credit rules."""
-    found = [f"{page}: front matter" + (f" field '{error.field}'" if error.field else "") + f": {error.message} Fix: {error.fix}"
-             for error in schema_errors(meta, "page", page, LineIndex())]
+    found = [
+        f"{page}: front matter"
+        + (f" field '{error.field}'" if error.field else "")
+        + f": {error.message} Fix: {error.fix}"
+        for error in schema_errors(meta, "page", page, LineIndex())
+    ]
     return found + review_errors(meta, page, today, people)

@@ -15,10 +15,24 @@ from .errors import ContentError
 from .yamlfile import LineIndex, dotted
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "content" / "schemas"
-_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-               "array": "a list", "object": "a group of fields (a mapping)", "null": "nothing"}
-_FOUND_WORDS = {"str": "text", "int": "a whole number", "float": "a decimal number", "bool": "true or false",
-                "list": "a list", "dict": "a group of fields ('name: value')", "NoneType": "nothing"}
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a group of fields (a mapping)",
+    "null": "nothing",
+}
+_FOUND_WORDS = {
+    "str": "text",
+    "int": "a whole number",
+    "float": "a decimal number",
+    "bool": "true or false",
+    "list": "a list",
+    "dict": "a group of fields ('name: value')",
+    "NoneType": "nothing",
+}
 
 
 def validator(name: str) -> Draft7Validator:
@@ -43,9 +57,14 @@ def _explain(err: ValidationError) -> list[tuple[tuple, str, str]]:
     """Return (field path, message, fix) for each problem in one schema failure."""
     if err.validator == "additionalProperties":
         allowed = sorted(err.schema.get("properties", {}))
-        return [(tuple(err.absolute_path) + (name,), f"unknown field '{name}'.",
-                 f"Remove it or fix the spelling.{_suggest(name, allowed)} Allowed fields here: {', '.join(allowed)}.")
-                for name in sorted(set(err.instance) - set(allowed))]
+        return [
+            (
+                tuple(err.absolute_path) + (name,),
+                f"unknown field '{name}'.",
+                f"Remove it or fix the spelling.{_suggest(name, allowed)} Allowed fields here: {', '.join(allowed)}.",
+            )
+            for name in sorted(set(err.instance) - set(allowed))
+        ]
     return [_explain_one(err)]
 
 
@@ -59,7 +78,11 @@ def _explain_one(err: ValidationError) -> tuple[tuple, str, str]:
         return path + (missing,), "this required field is missing.", f"Add '{missing}:'. {hint}".strip()
     if kind == "enum":
         options = ", ".join(str(o) for o in err.validator_value)
-        return path, f"'{value}' is not one of the allowed values.", f"Use one of: {options}.{_suggest(value, err.validator_value)}"
+        return (
+            path,
+            f"'{value}' is not one of the allowed values.",
+            f"Use one of: {options}.{_suggest(value, err.validator_value)}",
+        )
     if kind == "type":
         want = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
         got = _FOUND_WORDS.get(type(value).__name__, type(value).__name__)
@@ -71,14 +94,22 @@ def _explain_one(err: ValidationError) -> tuple[tuple, str, str]:
         return path, f"expected {_TYPE_WORDS.get(want, want)}, found {got}.", fix
     if kind == "pattern":
         if "a-z0-9" in err.validator_value:
-            return path, f"'{value}' is not kebab-case.", "Use lowercase letters, digits and single hyphens, e.g. calf-raise-double."
+            return (
+                path,
+                f"'{value}' is not kebab-case.",
+                "Use lowercase letters, digits and single hyphens, e.g. calf-raise-double.",
+            )
         if "\\d{4}" in err.validator_value:
             return path, f"'{value}' is not a date.", "Write the date as YYYY-MM-DD, e.g. 2026-11-25."
         return path, f"'{value}' does not have the expected form.", f"Match the pattern {err.validator_value}."
     if kind in ("minItems", "maxItems"):
         return path, f"has {len(value)} item(s); {kind[:3]}imum is {err.validator_value}.", "Add or remove items."
     if kind in ("minLength", "maxLength"):
-        return path, f"is {len(value)} characters; {kind[:3]}imum is {err.validator_value}.", "Lengthen or shorten the text."
+        return (
+            path,
+            f"is {len(value)} characters; {kind[:3]}imum is {err.validator_value}.",
+            "Lengthen or shorten the text.",
+        )
     if kind in ("minimum", "maximum"):
         return path, f"{value} is out of range; {kind} is {err.validator_value}.", "Use a value in the allowed range."
     if kind == "uniqueItems":
@@ -89,7 +120,9 @@ def _explain_one(err: ValidationError) -> tuple[tuple, str, str]:
     return path, err.message, "See the schema's description for this field."
 
 
-def schema_errors(data: Any, schema: str, rel: str, lines: LineIndex, labels: dict[int, str] | None = None) -> list[ContentError]:
+def schema_errors(
+    data: Any, schema: str, rel: str, lines: LineIndex, labels: dict[int, str] | None = None
+) -> list[ContentError]:
     """Every schema failure of `data`, one ContentError each, sorted by position.
 
     `labels` names the items of a list file (e.g. {3: 'dubois-2020'}) so a field reads 'dubois-2020.year'.

@@ -29,11 +29,11 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 @dataclass(frozen=True)
 class SiteConfig:
-    project: Path        # the folder holding mkdocs.yml
-    source: Path         # content/: what contributors edit
-    staged: Path         # docs_dir: what the generator builds (written by macros/stage.py)
+    project: Path  # the folder holding mkdocs.yml
+    source: Path  # content/: what contributors edit
+    staged: Path  # docs_dir: what the generator builds (written by macros/stage.py)
     repo_url: str
-    edit_uri: str        # e.g. 'edit/main/content/': the repository path of `source`, after repo_url
+    edit_uri: str  # e.g. 'edit/main/content/': the repository path of `source`, after repo_url
     site_url: str | None
     language: str
 
@@ -55,6 +55,12 @@ def load_config(project: Path, config_file: str = "mkdocs.yml") -> SiteConfig:
     edit_uri = config.get("edit_uri") or "edit/main/docs/"
     # edit_uri is '<action>/<branch>/<folder>/': the folder after the branch is where contributors edit pages.
     source = project / "/".join(edit_uri.strip("/").split("/")[2:])
-    return SiteConfig(project=project, source=source, staged=project / config.get("docs_dir", "docs"),
-                      repo_url=config.get("repo_url", ""), edit_uri=edit_uri, site_url=config.get("site_url") or None,
-                      language=(config.get("theme") or {}).get("language", "en"))
+    return SiteConfig(
+        project=project,
+        source=source,
+        staged=project / config.get("docs_dir", "docs"),
+        repo_url=config.get("repo_url", ""),
+        edit_uri=edit_uri,
+        site_url=config.get("site_url") or None,
+        language=(config.get("theme") or {}).get("language", "en"),
+    )

@@ -40,16 +40,21 @@ def _as_error(problem: str) -> ContentError:
 
 def _written(config: SiteConfig) -> list[tuple[str, dict]]:
     """(file, front matter) of every written page."""
-    return [(config.edit_path(p.relative_to(config.source).as_posix()), split_page(p.read_text(encoding="utf-8"))[0])
-            for p in sorted(config.source.rglob("*.md"))]
+    return [
+        (config.edit_path(p.relative_to(config.source).as_posix()), split_page(p.read_text(encoding="utf-8"))[0])
+        for p in sorted(config.source.rglob("*.md"))
+    ]
 
 
 def _generated_problems(content: Content) -> list[str]:
     """Review problems of every card and programme (its `review` block becomes its page's front matter)."""
-    return [problem.replace("front matter field '", "field 'review.")
-            for item in [*content.cards.values(), *content.programs.values()]
-            for problem in review_errors({"description": "-", **generated_page_review(item.data["review"])}, item.rel,
-                                         today(), content.people)]
+    return [
+        problem.replace("front matter field '", "field 'review.")
+        for item in [*content.cards.values(), *content.programs.values()]
+        for problem in review_errors(
+            {"description": "-", **generated_page_review(item.data["review"])}, item.rel, today(), content.people
+        )
+    ]
 
 
 def _generated_due(content: Content) -> list[tuple[str, dict]]:
@@ -74,8 +79,9 @@ def validate(config: SiteConfig) -> tuple[Content, list[str]]:
     for page, meta in _written(config) + due_dates:
         due = overdue(meta, today())
         if due:
-            warnings.append(f"{page}: review overdue since {due}. Fix: review the page and update 'reviewed' and "
-                            "'next_review'.")
+            warnings.append(
+                f"{page}: review overdue since {due}. Fix: review the page and update 'reviewed' and 'next_review'."
+            )
     if problems:
         raise ContentErrors(problems)
     return content, warnings
@@ -131,9 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"WARNING: {warning}", file=sys.stderr)
     content = staged.content
     done = "" if args.check else f" Staged: {len(staged.written)} files written, {len(staged.deleted)} deleted."
-    print(f"OK: {len(content.cards)} exercise cards, {len(content.references)} references, "
-          f"{len(content.care_cards)} care cards, {len(content.glossary)} glossary terms, "
-          f"{len(content.programs)} programs, {len(content.triage.data['questions'])} checker questions.{done}")
+    print(
+        f"OK: {len(content.cards)} exercise cards, {len(content.references)} references, "
+        f"{len(content.care_cards)} care cards, {len(content.glossary)} glossary terms, "
+        f"{len(content.programs)} programs, {len(content.triage.data['questions'])} checker questions.{done}"
+    )
     return 0
 
 

@@ -33,8 +33,12 @@ def page_meta(config: SiteConfig, content: Content, meta: dict, rel: str, source
     """What the theme templates read from page.meta: edit link, credits and the JSON-LD (no template context hook)."""
     title = str(meta.get("title") or "")
     jsonld = medical_web_page(title, meta, content.people, config.language, config.canonical_url(page_url(rel)))
-    return {**meta, "edit_url": config.edit_url(source_rel), "edit_path": config.edit_path(source_rel),
-            "calf": {"credits": credits(meta, content.people), "jsonld": jsonld}}
+    return {
+        **meta,
+        "edit_url": config.edit_url(source_rel),
+        "edit_path": config.edit_path(source_rel),
+        "calf": {"credits": credits(meta, content.people), "jsonld": jsonld},
+    }
 
 
 def written_page(config: SiteConfig, content: Content, rel: str, text: str) -> str:
@@ -43,10 +47,23 @@ def written_page(config: SiteConfig, content: Content, rel: str, text: str) -> s
     return staged + (PAGE_END if meta.get("render_macros", True) is not False else "")
 
 
-def _generated(config: SiteConfig, content: Content, rel: str, item, title: str, summary: str, body: str,
-               main_entity: dict | None = None, in_nav: bool = True) -> str:
-    meta = {"title": title, "description": summary, **generated_page_review(item.data["review"]),
-            "render_macros": False}
+def _generated(
+    config: SiteConfig,
+    content: Content,
+    rel: str,
+    item,
+    title: str,
+    summary: str,
+    body: str,
+    main_entity: dict | None = None,
+    in_nav: bool = True,
+) -> str:
+    meta = {
+        "title": title,
+        "description": summary,
+        **generated_page_review(item.data["review"]),
+        "render_macros": False,
+    }
     meta = page_meta(config, content, meta, rel, Path(item.rel).relative_to(config.source.name).as_posix())
     if main_entity:
         meta["calf"]["jsonld"]["mainEntity"] = main_entity
@@ -59,19 +76,41 @@ def generated_pages(config: SiteConfig, content: Content) -> dict[str, str]:
     HTML sections from the autoescaped fragments; render_macros is off, so data is never read as a template."""
     pages = {}
     for cid, card in sorted(content.cards.items()):
-        pages[card_src(cid)] = _generated(config, content, card_src(cid), card, card.data["name"], card.data["purpose"],
-                                          card_page(content, cid), exercise_plan(card.data), in_nav=False)
+        pages[card_src(cid)] = _generated(
+            config,
+            content,
+            card_src(cid),
+            card,
+            card.data["name"],
+            card.data["purpose"],
+            card_page(content, cid),
+            exercise_plan(card.data),
+            in_nav=False,
+        )
     for pid, program in sorted(content.programs.items()):
-        pages[program_src(pid)] = _generated(config, content, program_src(pid), program, program.data["title"],
-                                             program.data["summary"], program_page(content, pid))
+        pages[program_src(pid)] = _generated(
+            config,
+            content,
+            program_src(pid),
+            program,
+            program.data["title"],
+            program.data["summary"],
+            program_page(content, pid),
+        )
     return pages
 
 
 def export(content: Content) -> str:
     """Every card as JSON, for other apps. Documented on the exercise library page."""
     cards = [content.cards[cid].data for cid in sorted(content.cards)]
-    return json.dumps({"version": API_VERSION, "schema": "exercise.schema.json", "count": len(cards),
-                       "exercises": cards}, indent=1, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            {"version": API_VERSION, "schema": "exercise.schema.json", "count": len(cards), "exercises": cards},
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 def staged_files(config: SiteConfig, content: Content) -> dict[str, bytes]:

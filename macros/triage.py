@@ -28,15 +28,28 @@ def check_triage(tree: Item, reference_keys, findings, care_cards, page_exists) 
 
     def error(message, kind, position, *field, fix):
         node_id = tree.data[kind][position]["id"]
-        errors.append(ContentError(tree.rel, f"node '{node_id}': {message}", field=".".join([f"{kind}[{position}]", *field]),
-                                   line=tree.line(kind, position, *field), fix=fix))
+        errors.append(
+            ContentError(
+                tree.rel,
+                f"node '{node_id}': {message}",
+                field=".".join([f"{kind}[{position}]", *field]),
+                line=tree.line(kind, position, *field),
+                fix=fix,
+            )
+        )
 
     for position, node in enumerate(tree.data["outcomes"]):
-        errors += unknown_references(tree, ("outcomes", position, "evidence"), reference_keys,
-                                     about=f"node '{node['id']}': ")
+        errors += unknown_references(
+            tree, ("outcomes", position, "evidence"), reference_keys, about=f"node '{node['id']}': "
+        )
         if node["care_card"] not in care_cards:
-            error(f"the care card '{node['care_card']}' does not exist.", "outcomes", position, "care_card",
-                  fix="Use an id from content/care_cards.yml; the outcome takes its urgency level from that card.")
+            error(
+                f"the care card '{node['care_card']}' does not exist.",
+                "outcomes",
+                position,
+                "care_card",
+                fix="Use an id from content/care_cards.yml; the outcome takes its urgency level from that card.",
+            )
     seen: dict[str, str] = {}
     for kind in ("questions", "outcomes"):
         for position, node in enumerate(tree.data[kind]):
@@ -46,19 +59,38 @@ def check_triage(tree: Item, reference_keys, findings, care_cards, page_exists) 
     errors += _check_findings(tree, findings, error)
     table = nodes(tree)
     if tree.data["start"] not in table or table[tree.data["start"]][0] != "questions":
-        errors.append(ContentError(tree.rel, f"start '{tree.data['start']}' is not a question.", field="start",
-                                   line=tree.line("start"), fix="Set start to the id of the first question."))
+        errors.append(
+            ContentError(
+                tree.rel,
+                f"start '{tree.data['start']}' is not a question.",
+                field="start",
+                line=tree.line("start"),
+                fix="Set start to the id of the first question.",
+            )
+        )
         return errors
     for position, node in enumerate(tree.data["questions"]):
         for a, answer in enumerate(node["answers"]):
             if answer["next"] not in table:
-                error(f"answer '{answer['label']}' leads to the unknown node '{answer['next']}' (a dead end).",
-                      "questions", position, f"answers[{a}]", "next", fix="Point it at an existing question or outcome.")
+                error(
+                    f"answer '{answer['label']}' leads to the unknown node '{answer['next']}' (a dead end).",
+                    "questions",
+                    position,
+                    f"answers[{a}]",
+                    "next",
+                    fix="Point it at an existing question or outcome.",
+                )
     for position, node in enumerate(tree.data["outcomes"]):
         for index, link in enumerate(node["links"]):
             if not page_exists(link["page"].partition("#")[0]):
-                error(f"links to the missing page '{link['page']}'.", "outcomes", position, f"links[{index}]", "page",
-                      fix="Use the path of a page in content/, e.g. red-flags.md#blood-clot-dvt.")
+                error(
+                    f"links to the missing page '{link['page']}'.",
+                    "outcomes",
+                    position,
+                    f"links[{index}]",
+                    "page",
+                    fix="Use the path of a page in content/, e.g. red-flags.md#blood-clot-dvt.",
+                )
     if errors:
         return errors
     return _cycles_and_reach(tree, table)
@@ -74,33 +106,68 @@ def _check_findings(tree: Item, findings, error) -> list[ContentError]:
             for f, finding in enumerate(answer["findings"]):
                 used.add(finding)
                 if finding not in findings:
-                    error(f"answer '{answer['label']}' lists the unknown finding '{finding}'.", "questions", position,
-                          f"answers[{a}]", f"findings[{f}]", fix="Use an id from content/findings.yml, or add it there first.")
+                    error(
+                        f"answer '{answer['label']}' lists the unknown finding '{finding}'.",
+                        "questions",
+                        position,
+                        f"answers[{a}]",
+                        f"findings[{f}]",
+                        fix="Use an id from content/findings.yml, or add it there first.",
+                    )
                 elif finding in owner:
-                    error(f"answers '{node['answers'][owner[finding]]['label']}' and '{answer['label']}' both claim "
-                          f"the finding '{finding}'.", "questions", position, f"answers[{a}]", f"findings[{f}]",
-                          fix="A finding belongs to one answer of a question; remove it from one of them.")
+                    error(
+                        f"answers '{node['answers'][owner[finding]]['label']}' and '{answer['label']}' both claim "
+                        f"the finding '{finding}'.",
+                        "questions",
+                        position,
+                        f"answers[{a}]",
+                        f"findings[{f}]",
+                        fix="A finding belongs to one answer of a question; remove it from one of them.",
+                    )
                 owner.setdefault(finding, a)
         exhaustive = set(AGE_BANDS) <= set(owner)
         if not exhaustive and all(answer["findings"] for answer in node["answers"]):
-            error("no answer is the 'No' or 'None of these' answer, so a person with none of these findings cannot "
-                  "answer.", "questions", position, "answers",
-                  fix="Add an answer with 'findings: []', such as 'No' or 'None of these'.")
+            error(
+                "no answer is the 'No' or 'None of these' answer, so a person with none of these findings cannot "
+                "answer.",
+                "questions",
+                position,
+                "answers",
+                fix="Add an answer with 'findings: []', such as 'No' or 'None of these'.",
+            )
     context = {entry["id"]: i for i, entry in enumerate(tree.data.get("context_only", []))}
     for finding, i in context.items():
         if finding not in findings:
-            errors.append(ContentError(tree.rel, f"context_only lists the unknown finding '{finding}'.",
-                                       field=f"context_only[{i}].id", line=tree.line("context_only", i, "id"),
-                                       fix="Use an id from content/findings.yml."))
+            errors.append(
+                ContentError(
+                    tree.rel,
+                    f"context_only lists the unknown finding '{finding}'.",
+                    field=f"context_only[{i}].id",
+                    line=tree.line("context_only", i, "id"),
+                    fix="Use an id from content/findings.yml.",
+                )
+            )
         elif finding in used:
-            errors.append(ContentError(tree.rel, f"the finding '{finding}' is both asked about and listed as context-only.",
-                                       field=f"context_only[{i}].id", line=tree.line("context_only", i, "id"),
-                                       fix="Remove it from context_only."))
+            errors.append(
+                ContentError(
+                    tree.rel,
+                    f"the finding '{finding}' is both asked about and listed as context-only.",
+                    field=f"context_only[{i}].id",
+                    line=tree.line("context_only", i, "id"),
+                    fix="Remove it from context_only.",
+                )
+            )
     for finding in sorted(set(findings) - used - set(context)):
-        errors.append(ContentError(tree.rel, f"no answer asks about the finding '{finding}'.", field="context_only",
-                                   line=tree.line("context_only") or tree.line("questions"),
-                                   fix=f"List '{finding}' on the answer a person with it would choose, or add it to "
-                                       "context_only with the reason it changes no route."))
+        errors.append(
+            ContentError(
+                tree.rel,
+                f"no answer asks about the finding '{finding}'.",
+                field="context_only",
+                line=tree.line("context_only") or tree.line("questions"),
+                fix=f"List '{finding}' on the answer a person with it would choose, or add it to "
+                "context_only with the reason it changes no route.",
+            )
+        )
     return errors
 
 
@@ -114,9 +181,15 @@ def _cycles_and_reach(tree: Item, table) -> list[ContentError]:
             nxt = answer["next"]
             if state.get(nxt) == "open":
                 loop = " -> ".join(trail + [node_id, nxt])
-                errors.append(ContentError(tree.rel, f"node '{node_id}': the answers form a cycle: {loop}.",
-                                           field=f"{kind}[{position}].answers", line=tree.line(kind, position, "answers"),
-                                           fix="Every path must end at an outcome; point one answer elsewhere."))
+                errors.append(
+                    ContentError(
+                        tree.rel,
+                        f"node '{node_id}': the answers form a cycle: {loop}.",
+                        field=f"{kind}[{position}].answers",
+                        line=tree.line(kind, position, "answers"),
+                        fix="Every path must end at an outcome; point one answer elsewhere.",
+                    )
+                )
             elif nxt not in state:
                 visit(nxt, trail + [node_id])
         state[node_id] = "done"
@@ -124,9 +197,15 @@ def _cycles_and_reach(tree: Item, table) -> list[ContentError]:
     visit(tree.data["start"], [])
     for node_id, (kind, position, _) in table.items():
         if node_id not in state:
-            errors.append(ContentError(tree.rel, f"node '{node_id}' cannot be reached from the start.",
-                                       field=f"{kind}[{position}].id", line=tree.line(kind, position, "id"),
-                                       fix="Point an answer at it, or delete it."))
+            errors.append(
+                ContentError(
+                    tree.rel,
+                    f"node '{node_id}' cannot be reached from the start.",
+                    field=f"{kind}[{position}].id",
+                    line=tree.line(kind, position, "id"),
+                    fix="Point an answer at it, or delete it.",
+                )
+            )
     return errors
 
 

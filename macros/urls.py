@@ -6,7 +6,10 @@ import posixpath
 
 
 def page_url(src_uri: str) -> str:
-    """'exercises/calf-raise-double.md' -> 'exercises/calf-raise-double.html' (the offline build has no directory URLs)."""
+    """'exercises/calf-raise-double.md' -> 'exercises/calf-raise-double.html'.
+
+    The offline build has no directory URLs.
+    """
     return src_uri[:-3] + ".html" if src_uri.endswith(".md") else src_uri
 
 
@@ -36,4 +39,8 @@ def page_exists(content_dir, page: str) -> bool:
     if (content_dir / page).exists():
         return True
     folder, _, name = page.partition("/")
-    return folder in ("exercises", "programs") and name.endswith(".md") and (content_dir / folder / f"{name[:-3]}.yml").exists()
+    return (
+        folder in ("exercises", "programs")
+        and name.endswith(".md")
+        and (content_dir / folder / f"{name[:-3]}.yml").exists()
+    )

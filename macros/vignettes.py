@@ -29,17 +29,36 @@ def check_vignettes(vignettes: dict[str, Item], findings, reference_keys) -> lis
         errors += unknown_references(v, ("sources",), reference_keys, label=f"{v.id}.sources")
         for position, finding in enumerate(v.data["findings"]):
             if finding not in findings:
-                errors.append(ContentError(v.rel, f"the finding '{finding}' is not in the vocabulary.",
-                                           field=f"{v.id}.findings[{position}]", line=v.line("findings", position),
-                                           fix="Use an id from content/findings.yml, or add it there first."))
+                errors.append(
+                    ContentError(
+                        v.rel,
+                        f"the finding '{finding}' is not in the vocabulary.",
+                        field=f"{v.id}.findings[{position}]",
+                        line=v.line("findings", position),
+                        fix="Use an id from content/findings.yml, or add it there first.",
+                    )
+                )
         bands = [f for f in v.data["findings"] if f in AGE_BANDS]
         if len(bands) != 1:
-            errors.append(ContentError(v.rel, f"lists {len(bands)} age bands; a patient has exactly one.",
-                                       field=f"{v.id}.findings", line=v.line("findings"),
-                                       fix=f"Keep one of {', '.join(AGE_BANDS)}."))
+            errors.append(
+                ContentError(
+                    v.rel,
+                    f"lists {len(bands)} age bands; a patient has exactly one.",
+                    field=f"{v.id}.findings",
+                    line=v.line("findings"),
+                    fix=f"Keep one of {', '.join(AGE_BANDS)}.",
+                )
+            )
         if rank(v.data["expected_min"]) > rank(v.data["expected_max"]):
-            errors.append(ContentError(v.rel, "expected_min is above expected_max.", field=f"{v.id}.expected_min",
-                                       line=v.line("expected_min"), fix="Swap them, or widen the range."))
+            errors.append(
+                ContentError(
+                    v.rel,
+                    "expected_min is above expected_max.",
+                    field=f"{v.id}.expected_min",
+                    line=v.line("expected_min"),
+                    fix="Swap them, or widen the range.",
+                )
+            )
     return errors
 
 
@@ -75,7 +94,12 @@ def summary(walked: list[Result], today: dt.date) -> dict:
     """The figures the checker-testing page publishes."""
     count = {verdict: sum(r.verdict == verdict for r in walked) for verdict in ("within", "under", "over", "failed")}
     by_level = {level: sum(r.vignette["expected_min"] == level for r in walked) for level in reversed(LEVELS)}
-    return {"total": len(walked), **count, "by_level": by_level, "date": today.isoformat(),
-            "over_percent": round(100 * count["over"] / len(walked), 1) if walked else 0.0,
-            "outcomes": len({r.outcome for r in walked if r.outcome}),
-            "misses": [r for r in walked if r.verdict != "within"]}
+    return {
+        "total": len(walked),
+        **count,
+        "by_level": by_level,
+        "date": today.isoformat(),
+        "over_percent": round(100 * count["over"] / len(walked), 1) if walked else 0.0,
+        "outcomes": len({r.outcome for r in walked if r.outcome}),
+        "misses": [r for r in walked if r.verdict != "within"],
+    }

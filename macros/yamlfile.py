@@ -16,8 +16,8 @@ import yaml
 
 from .errors import ContentError, ContentErrors
 
-
-# The largest content file is about 80 KB (content/safety/vignettes.yml); anything over this is not hand-written content.
+# The largest content file is about 80 KB (content/safety/vignettes.yml);
+# anything over this is not hand-written content.
 MAX_BYTES = 256 * 1024
 
 # Leading blanks of a line that hold a tab.
@@ -61,15 +61,30 @@ class LineIndex:
         return None
 
 
-def _index(node: yaml.Node, path: tuple, index: LineIndex, rel: str, errors: list[ContentError],
-           lines: list[str], seen_nodes: set[int], key_line: int | None = None) -> None:
+def _index(
+    node: yaml.Node,
+    path: tuple,
+    index: LineIndex,
+    rel: str,
+    errors: list[ContentError],
+    lines: list[str],
+    seen_nodes: set[int],
+    key_line: int | None = None,
+) -> None:
     index.lines[path] = node.start_mark.line + 1
     # An alias makes the composer hand back the same node again: stop there, so a "YAML bomb" never expands.
     # (A backstop: _anchor_errors normally names the exact line first. The node only knows the anchor's place,
     # so the error points at the key holding the alias, or at the anchored value for a list item.)
     if id(node) in seen_nodes:
-        errors.append(ContentError(rel, "anchors and aliases are not allowed.", field=_dotted(path) or None,
-                                   line=key_line or node.start_mark.line + 1, fix=ANCHOR_FIX))
+        errors.append(
+            ContentError(
+                rel,
+                "anchors and aliases are not allowed.",
+                field=_dotted(path) or None,
+                line=key_line or node.start_mark.line + 1,
+                fix=ANCHOR_FIX,
+            )
+        )
         return
     seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
@@ -78,8 +93,15 @@ def _index(node: yaml.Node, path: tuple, index: LineIndex, rel: str, errors: lis
             # A list or mapping as a key cannot be hashed; building the data reports it ("found unhashable key").
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else f"?{key_node.start_mark.line + 1}"
             if key in seen:
-                errors.append(ContentError(rel, f"the key '{key}' appears twice.", field=_dotted(path + (key,)),
-                                           line=key_node.start_mark.line + 1, fix="Keep one of them and delete the other."))
+                errors.append(
+                    ContentError(
+                        rel,
+                        f"the key '{key}' appears twice.",
+                        field=_dotted(path + (key,)),
+                        line=key_node.start_mark.line + 1,
+                        fix="Keep one of them and delete the other.",
+                    )
+                )
             seen.add(key)
             _index(value_node, path + (key,), index, rel, errors, lines, seen_nodes, key_node.start_mark.line + 1)
             index.lines[path + (key,)] = key_node.start_mark.line + 1
@@ -97,11 +119,17 @@ def _folded_item_errors(item: yaml.Node, path: tuple, rel: str, lines: list[str]
     # Plain scalars only (style None in PyYAML, '' in libyaml); quoted and block text may hold '- ' on purpose.
     if not isinstance(item, yaml.ScalarNode) or item.style or item.start_mark.line == item.end_mark.line:
         return []
-    return [ContentError(rel, "this item runs onto the next line, which starts with '- '.", field=_dotted(path),
-                         line=number + 1, fix="Indent each item the same (two spaces before each '- '), "
-                                              "so each '- ' starts its own item.")
-            for number in range(item.start_mark.line + 1, min(item.end_mark.line, len(lines) - 1) + 1)
-            if lines[number].lstrip(" ").startswith("- ") or lines[number].strip(" ") == "-"]
+    return [
+        ContentError(
+            rel,
+            "this item runs onto the next line, which starts with '- '.",
+            field=_dotted(path),
+            line=number + 1,
+            fix="Indent each item the same (two spaces before each '- '), so each '- ' starts its own item.",
+        )
+        for number in range(item.start_mark.line + 1, min(item.end_mark.line, len(lines) - 1) + 1)
+        if lines[number].lstrip(" ").startswith("- ") or lines[number].strip(" ") == "-"
+    ]
 
 
 def _tab_errors(text: str, rel: str) -> list[ContentError]:
@@ -109,8 +137,14 @@ def _tab_errors(text: str, rel: str) -> list[ContentError]:
     if not lines:
         return []
     more = f" ({len(lines) - 1} more line{'s' if len(lines) > 2 else ''} too)" if len(lines) > 1 else ""
-    return [ContentError(rel, f"this line is indented with a tab{more}.", line=lines[0],
-                         fix="Use spaces, not tabs: two spaces per level (set your editor to insert spaces for Tab).")]
+    return [
+        ContentError(
+            rel,
+            f"this line is indented with a tab{more}.",
+            line=lines[0],
+            fix="Use spaces, not tabs: two spaces per level (set your editor to insert spaces for Tab).",
+        )
+    ]
 
 
 def _anchor_errors(text: str, rel: str) -> list[ContentError]:
@@ -123,8 +157,10 @@ def _anchor_errors(text: str, rel: str) -> list[ContentError]:
             found.setdefault(event.start_mark.line + 1, f"*{event.anchor}")
         elif getattr(event, "anchor", None):
             found.setdefault(event.start_mark.line + 1, f"&{event.anchor}")
-    return [ContentError(rel, f"anchors and aliases are not allowed (found '{name}').", line=line, fix=ANCHOR_FIX)
-            for line, name in found.items()]
+    return [
+        ContentError(rel, f"anchors and aliases are not allowed (found '{name}').", line=line, fix=ANCHOR_FIX)
+        for line, name in found.items()
+    ]
 
 
 def _dotted(path: tuple) -> str:
@@ -143,20 +179,34 @@ def read_yaml(path: Path, rel: str) -> tuple[Any, LineIndex]:
     """Parse a YAML file into data plus a line index. Raises ContentErrors with a readable message."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise ContentErrors([ContentError(rel, f"the file is {size // 1024} KB, over the {MAX_BYTES // 1024} KB limit "
-                                               "for a content file.",
-                                          fix="Split it into smaller files; a content file is hand-written text, "
-                                              "far below this size.")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel,
+                    f"the file is {size // 1024} KB, over the {MAX_BYTES // 1024} KB limit for a content file.",
+                    fix="Split it into smaller files; a content file is hand-written text, far below this size.",
+                )
+            ]
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ContentErrors([ContentError(rel, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read).",
-                                          line=line, fix="Save the file with UTF-8 encoding.")]) from None
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel,
+                    f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read).",
+                    line=line,
+                    fix="Save the file with UTF-8 encoding.",
+                )
+            ]
+        ) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise ContentErrors([ContentError(rel, "the file is empty.",
-                                          fix="Fill it in (see CONTRIBUTING.md) or delete it.")])
+        raise ContentErrors(
+            [ContentError(rel, "the file is empty.", fix="Fill it in (see CONTRIBUTING.md) or delete it.")]
+        )
     tabs = _tab_errors(text, rel)
     if tabs:
         raise ContentErrors(tabs)
@@ -177,9 +227,17 @@ def read_yaml(path: Path, rel: str) -> tuple[Any, LineIndex]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise ContentErrors([ContentError(rel, f"invalid YAML: {problem}.", line=mark.line + 1 if mark else None,
-                                          fix="Check the indentation on this line and the one above; "
-                                              "put text that contains ': ' or starts with a symbol in quotes.")]) from None
+        raise ContentErrors(
+            [
+                ContentError(
+                    rel,
+                    f"invalid YAML: {problem}.",
+                    line=mark.line + 1 if mark else None,
+                    fix="Check the indentation on this line and the one above; "
+                    "put text that contains ': ' or starts with a symbol in quotes.",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         raise ContentErrors([ContentError(rel, f"invalid YAML: {exc}.", fix="Check the file's syntax.")]) from None
     finally:

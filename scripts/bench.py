@@ -81,8 +81,12 @@ def build(project: Path, label: str) -> tuple[float, float]:
 
 def site_facts(site: Path) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
-    return {"site": site, "bytes": sum(p.stat().st_size for p in files),
-            "pages": sum(p.suffix == ".html" for p in files), "words": page_words(site)}
+    return {
+        "site": site,
+        "bytes": sum(p.stat().st_size for p in files),
+        "pages": sum(p.suffix == ".html" for p in files),
+        "words": page_words(site),
+    }
 
 
 def rebuild(project: Path, kind: str) -> tuple[float, float]:
@@ -134,8 +138,12 @@ def in_pairs(ours, stock, pairs: int, label: str) -> dict:
     for i in range(pairs):
         runs["ours"].append(ours())
         runs["stock"].append(stock())
-        print(f"bench:   {label} pair {i + 1}/{pairs}: ours {runs['ours'][-1][0]:.2f} s, "
-              f"stock {runs['stock'][-1][0]:.2f} s", file=sys.stderr, flush=True)
+        print(
+            f"bench:   {label} pair {i + 1}/{pairs}: ours {runs['ours'][-1][0]:.2f} s, "
+            f"stock {runs['stock'][-1][0]:.2f} s",
+            file=sys.stderr,
+            flush=True,
+        )
     return runs
 
 
@@ -148,14 +156,30 @@ def weight_rows(site: Path, label: str) -> tuple[list[list], list[float]]:
         static, search = first_view(site, page)
         firsts.append(kb(static, True))
         verdict = ("met" if firsts[-1] <= FIRST_VIEW_KB else "NOT met") if ours else "(reference)"
-        rows.append([f"{label}: {name} first view", len(static), f"{kb(static, False):.1f}", f"{firsts[-1]:.1f}",
-                     f"≤ {FIRST_VIEW_KB} KB: {verdict}"])
+        rows.append(
+            [
+                f"{label}: {name} first view",
+                len(static),
+                f"{kb(static, False):.1f}",
+                f"{firsts[-1]:.1f}",
+                f"≤ {FIRST_VIEW_KB} KB: {verdict}",
+            ]
+        )
         if search and ours:
-            rows.append([f"{label}: {name} first view + search worker and index", len(static) + 2,
-                         f"{kb(static + search, False):.1f}", f"{kb(static + search, True):.1f}", ""])
+            rows.append(
+                [
+                    f"{label}: {name} first view + search worker and index",
+                    len(static) + 2,
+                    f"{kb(static + search, False):.1f}",
+                    f"{kb(static + search, True):.1f}",
+                    "",
+                ]
+            )
     if ours:
-        rows += [[f"{label}: search/{p.name}", 1, f"{kb([p], False):.1f}", f"{kb([p], True):.1f}", ""]
-                 for p in sorted((site / "search").glob("search_index.*"))]
+        rows += [
+            [f"{label}: search/{p.name}", 1, f"{kb([p], False):.1f}", f"{kb([p], True):.1f}", ""]
+            for p in sorted((site / "search").glob("search_index.*"))
+        ]
         files = [p for p in site.rglob("*") if p.is_file()]
         rows.append([f"{label}: whole site", len(files), f"{kb(files, False):.1f}", f"{kb(files, True):.1f}", ""])
     return rows, firsts
@@ -177,20 +201,48 @@ def ratio_text(runs: dict) -> tuple[str, str]:
 
 def build_table(results: dict, reload: dict, cards: int) -> str:
     def cells(runs: dict) -> list[str]:
-        return [len(runs["ours"]), f"{median(secs(runs['ours'])):.2f}", f"{median(secs(runs['stock'])):.2f}",
-                *ratio_text(runs), f"{median(p for _, p in runs['ours']):.0f}",
-                f"{median(p for _, p in runs['stock']):.0f}"]
+        return [
+            len(runs["ours"]),
+            f"{median(secs(runs['ours'])):.2f}",
+            f"{median(secs(runs['stock'])):.2f}",
+            *ratio_text(runs),
+            f"{median(p for _, p in runs['ours']):.0f}",
+            f"{median(p for _, p in runs['stock']):.0f}",
+        ]
 
     rows = []
     for n, (ours, stock, runs) in results.items():
         words = f"{sum(ours['words'].values())} / {sum(stock['words'].values())}"
-        rows.append(["real site" if n == 0 else f"real + {n} synthetic cards", cards + n,
-                     f"{ours['pages']} / {stock['pages']}", words, *cells(runs),
-                     f"{ours['bytes'] / 2**20:.1f}", f"{stock['bytes'] / 2**20:.1f}"])
+        rows.append(
+            [
+                "real site" if n == 0 else f"real + {n} synthetic cards",
+                cards + n,
+                f"{ours['pages']} / {stock['pages']}",
+                words,
+                *cells(runs),
+                f"{ours['bytes'] / 2**20:.1f}",
+                f"{stock['bytes'] / 2**20:.1f}",
+            ]
+        )
     rows.append(["real site: reload after saving one card (as `mkdocs serve`)", cards, "", "", *cells(reload), "", ""])
-    return table(["Build", "Cards", "Pages ours / stock", "Words ours / stock", "Pairs", "Ours s (median)",
-                  "Stock s (median)", "Ours/stock (median of pairs)", "Pair ratios min–max", "Ours peak MB",
-                  "Stock peak MB", "Ours site MB", "Stock site MB"], rows)
+    return table(
+        [
+            "Build",
+            "Cards",
+            "Pages ours / stock",
+            "Words ours / stock",
+            "Pairs",
+            "Ours s (median)",
+            "Stock s (median)",
+            "Ours/stock (median of pairs)",
+            "Pair ratios min–max",
+            "Ours peak MB",
+            "Stock peak MB",
+            "Ours site MB",
+            "Stock site MB",
+        ],
+        rows,
+    )
 
 
 def points(results: dict, cards: int, side: str) -> tuple[list[float], list[float]]:
@@ -216,18 +268,40 @@ def scaling(results: dict, cards: int) -> str:
         return "Not enough builds for a fit (it needs 3 builds at 2 or more sizes): use more sizes or pairs."
     fits = {side: line_fit(*points(results, cards, side)) for side in ("ours", "stock")}
     rows = []
-    for n, (ours, stock, runs) in results.items():
-        rows.append([cards + n, *[cell for side in ("ours", "stock") for cell in (
-            f"{median(secs(runs[side])):.2f}", f"{fits[side].at(cards + n):.2f}")], *ratio_text(runs)])
+    for n, (_ours, _stock, runs) in results.items():
+        rows.append(
+            [
+                cards + n,
+                *[
+                    cell
+                    for side in ("ours", "stock")
+                    for cell in (f"{median(secs(runs[side])):.2f}", f"{fits[side].at(cards + n):.2f}")
+                ],
+                *ratio_text(runs),
+            ]
+        )
     sizes = [cards + n for n in results]
     kb_line = line_fit(sizes, [ours["bytes"] / 1024 for ours, _, _ in results.values()])
-    text = [table(["Cards", "Ours s (median)", "Ours s (fitted line)", "Stock s (median)", "Stock s (fitted line)",
-                   "Ours/stock (median of pairs)", "Pair ratios min–max"], rows), "",
-            f"- Ours, time per added card: {per_card(*points(results, cards, 'ours'))}; "
-            f"fixed part (the line at 0 cards) {fits['ours'].intercept:.2f} s.",
-            f"- Stock, time per added card: {per_card(*points(results, cards, 'stock'))}; "
-            f"fixed part {fits['stock'].intercept:.2f} s.",
-            f"- Ours, site size per added card: {kb_line.slope:.1f} KB."]
+    text = [
+        table(
+            [
+                "Cards",
+                "Ours s (median)",
+                "Ours s (fitted line)",
+                "Stock s (median)",
+                "Stock s (fitted line)",
+                "Ours/stock (median of pairs)",
+                "Pair ratios min–max",
+            ],
+            rows,
+        ),
+        "",
+        f"- Ours, time per added card: {per_card(*points(results, cards, 'ours'))}; "
+        f"fixed part (the line at 0 cards) {fits['ours'].intercept:.2f} s.",
+        f"- Stock, time per added card: {per_card(*points(results, cards, 'stock'))}; "
+        f"fixed part {fits['stock'].intercept:.2f} s.",
+        f"- Ours, site size per added card: {kb_line.slope:.1f} KB.",
+    ]
     return "\n".join(text)
 
 
@@ -242,33 +316,44 @@ def linear_verdict(results: dict, cards: int) -> str:
     line = line_fit(xs, ys)
     worst = max(abs(median(secs(runs["ours"])) / line.at(cards + n) - 1) for n, (_, _, runs) in results.items())
     c, se = bend
-    extra = c * top ** 2  # the quadratic fit's x² term at the largest size
+    extra = c * top**2  # the quadratic fit's x² term at the largest size
     if c - SPREAD * se > 0:
-        return (f"**NOT met**: build time grows faster than the card count (a quadratic fit's x² term adds "
-                f"{extra:.2f} s at {top} cards, clearly above noise); each size's median is within "
-                f"{100 * worst:.0f}% of the straight line")
-    return (f"**met**: a straight line fits every size (each size's median within {100 * worst:.0f}% of it; a "
-            f"quadratic fit's x² term is within noise of 0 or negative)")
+        return (
+            f"**NOT met**: build time grows faster than the card count (a quadratic fit's x² term adds "
+            f"{extra:.2f} s at {top} cards, clearly above noise); each size's median is within "
+            f"{100 * worst:.0f}% of the straight line"
+        )
+    return (
+        f"**met**: a straight line fits every size (each size's median within {100 * worst:.0f}% of it; a "
+        f"quadratic fit's x² term is within noise of 0 or negative)"
+    )
 
 
 def ratio_verdict(runs: dict, target: float, what: str) -> str:
     r = paired_ratio(secs(runs["ours"]), secs(runs["stock"]))
     met = "**met**" if r.median <= target else "**NOT met**"
     noise = "; the pairs fall on both sides of the target, so it is within noise" if r.low <= target < r.high else ""
-    return (f"{what} at most {target}x stock: {met}, median {r.median:.2f}x over {r.pairs} pair"
-            f"{'s' if r.pairs > 1 else ''} "
-            f"(pairs {r.low:.2f}–{r.high:.2f}x){noise}.")
+    return (
+        f"{what} at most {target}x stock: {met}, median {r.median:.2f}x over {r.pairs} pair"
+        f"{'s' if r.pairs > 1 else ''} "
+        f"(pairs {r.low:.2f}–{r.high:.2f}x){noise}."
+    )
 
 
 def targets(results: dict, cards: int, firsts: list[float]) -> str:
     lines = [ratio_verdict(results[0][2], REAL_RATIO, f"Real site ({cards} cards)")]
     big = [n for n in results if cards + n >= SCALE_CARDS]
     lines.append(f"Linear to {SCALE_CARDS:,} cards: {linear_verdict(results, cards)}.")
-    lines.append(ratio_verdict(results[big[0]][2], SCALE_RATIO, f"At {cards + big[0]:,} cards") if big else
-                 f"At {SCALE_CARDS:,} cards at most {SCALE_RATIO}x stock: not measured (largest size "
-                 f"{cards + max(results)} cards).")
-    lines.append(f"First view at most {FIRST_VIEW_KB} KB gzipped: "
-                 f"{'**met**' if max(firsts) <= FIRST_VIEW_KB else '**NOT met**'} (heaviest {max(firsts):.1f} KB).")
+    lines.append(
+        ratio_verdict(results[big[0]][2], SCALE_RATIO, f"At {cards + big[0]:,} cards")
+        if big
+        else f"At {SCALE_CARDS:,} cards at most {SCALE_RATIO}x stock: not measured (largest size "
+        f"{cards + max(results)} cards)."
+    )
+    lines.append(
+        f"First view at most {FIRST_VIEW_KB} KB gzipped: "
+        f"{'**met**' if max(firsts) <= FIRST_VIEW_KB else '**NOT met**'} (heaviest {max(firsts):.1f} KB)."
+    )
     return "\n".join(f"- {line}" for line in lines)
 
 
@@ -276,8 +361,9 @@ def git(*args: str) -> str:
     try:
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError) as exc:
-        raise BenchError(f"`git {' '.join(args)}` failed in {ROOT}: {exc}. Fix: run the benchmark in a git "
-                         "checkout of the project.") from exc
+        raise BenchError(
+            f"`git {' '.join(args)}` failed in {ROOT}: {exc}. Fix: run the benchmark in a git checkout of the project."
+        ) from exc
 
 
 def commit() -> str:
@@ -288,8 +374,10 @@ def commit() -> str:
         return f"`{sha}` (clean tree)"
     built = [p for p in changed if p.split("/")[0] in PARTS]
     named = ", ".join(f"`{p}`" for p in built) if built else "none"
-    return (f"`{sha}`, **dirty**: {len(changed)} uncommitted or untracked files; those the build uses (measured "
-            f"as they were in the working tree): {named}")
+    return (
+        f"`{sha}`, **dirty**: {len(changed)} uncommitted or untracked files; those the build uses (measured "
+        f"as they were in the working tree): {named}"
+    )
 
 
 def machine_lines(argv: list[str], load_start: float, started: float, plan: str) -> str:
@@ -301,27 +389,37 @@ def machine_lines(argv: list[str], load_start: float, started: float, plan: str)
         pass
     ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     python = os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable
-    return "\n".join([
-        f"- Commit: {commit()}",
-        f"- Date: {date.today().isoformat()}; the run took {(time.perf_counter() - started) / 60:.1f} min",
-        f"- Command: `{shlex.join([python, 'scripts/bench.py', *argv])}`",
-        f"- Machine: {cpu}, {os.cpu_count()} cores, {ram:.1f} GB RAM, {platform.system()} {platform.machine()}; "
-        f"load average {load_start:.2f} at start, {os.getloadavg()[0]:.2f} at end",
-        f"- Python {platform.python_version()}, MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}, "
-        f"mkdocs-macros-plugin {version('mkdocs-macros-plugin')}",
-        f"- Runs: {plan}"])
+    return "\n".join(
+        [
+            f"- Commit: {commit()}",
+            f"- Date: {date.today().isoformat()}; the run took {(time.perf_counter() - started) / 60:.1f} min",
+            f"- Command: `{shlex.join([python, 'scripts/bench.py', *argv])}`",
+            f"- Machine: {cpu}, {os.cpu_count()} cores, {ram:.1f} GB RAM, {platform.system()} {platform.machine()}; "
+            f"load average {load_start:.2f} at start, {os.getloadavg()[0]:.2f} at end",
+            f"- Python {platform.python_version()}, MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}, "
+            f"mkdocs-macros-plugin {version('mkdocs-macros-plugin')}",
+            f"- Runs: {plan}",
+        ]
+    )
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", help="synthetic card counts, comma-separated (default 100,500,1000)")
     parser.add_argument("--quick", action="store_true", help="smoke run: sizes 5,10 and one pair each")
-    parser.add_argument("--pairs", type=int, help=f"ours/stock pairs at the real site, the reload and sizes up to "
-                                                  f"{SMALL} synthetic cards (default 5, or 1 with --quick)")
+    parser.add_argument(
+        "--pairs",
+        type=int,
+        help=f"ours/stock pairs at the real site, the reload and sizes up to "
+        f"{SMALL} synthetic cards (default 5, or 1 with --quick)",
+    )
     parser.add_argument("--big-pairs", type=int, help="pairs at larger sizes (default 3, or 1 with --quick)")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
-    parser.add_argument("--update-doc", type=Path,
-                        help=f"put the report between {START} and {END} in this file (make bench: BENCHMARKS.md)")
+    parser.add_argument(
+        "--update-doc",
+        type=Path,
+        help=f"put the report between {START} and {END} in this file (make bench: BENCHMARKS.md)",
+    )
     parser.add_argument("--serve-rebuild", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--edit", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -348,8 +446,7 @@ def bench(args: argparse.Namespace, argv: list[str]) -> str:
         cards = len(list((snapshot / "content" / "exercises").glob("*.yml")))
         for n in (0, *args.sizes):
             pairs = args.pairs if n <= SMALL else args.big_pairs
-            print(f"bench: real site + {n} synthetic cards: warm-up, then {pairs} pair(s)", file=sys.stderr,
-                  flush=True)
+            print(f"bench: real site + {n} synthetic cards: warm-up, then {pairs} pair(s)", file=sys.stderr, flush=True)
             ours_dir = copy_project(snapshot, Path(tmp) / f"ours-{n}", n)
             build(ours_dir, f"our site + {n} cards")  # untimed warm-up; its site gives the stock site its words
             ours = site_facts(ours_dir / "_site")
@@ -359,31 +456,51 @@ def bench(args: argparse.Namespace, argv: list[str]) -> str:
             if n == 0:
                 weight, firsts = weight_rows(ours["site"], "ours")
                 weight += weight_rows(stock["site"], "stock")[0]
-                reload = in_pairs(lambda: rebuild(ours_dir, "ours"), lambda: rebuild(stock_dir, "stock"),
-                                  args.pairs, "reload")
-            runs = in_pairs(lambda: build(ours_dir, f"our site + {n} cards"),
-                            lambda: build(stock_dir, f"the stock site + {n} cards"), pairs, f"{cards + n} cards")
+                reload = in_pairs(
+                    lambda o=ours_dir: rebuild(o, "ours"), lambda s=stock_dir: rebuild(s, "stock"), args.pairs, "reload"
+                )
+            runs = in_pairs(
+                lambda o=ours_dir, k=n: build(o, f"our site + {k} cards"),
+                lambda s=stock_dir, k=n: build(s, f"the stock site + {k} cards"),
+                pairs,
+                f"{cards + n} cards",
+            )
             results[n] = (ours, stock, runs)
             shutil.rmtree(ours_dir)
             shutil.rmtree(stock_dir)
     small = ", ".join(f"{cards + n:,}" for n in results if n <= SMALL)
     big = ", ".join(f"{cards + n:,}" for n in results if n > SMALL)
-    plan = (f"{args.pairs} ours/stock pair{'s' if args.pairs > 1 else ''} at {small} cards and for the reload"
-            + (f", {args.big_pairs} at {big} cards (fewer, to keep the run short)" if big else "")
-            + "; one untimed warm-up build of each site first at every size")
-    return "\n\n".join([machine_lines(argv, load_start, started, plan),
-                        "### Targets", targets(results, cards, firsts),
-                        "### Build time, memory and size", build_table(results, reload, cards),
-                        "### Scaling", scaling(results, cards),
-                        "### Page weight", table(["What", "Files", "Raw KB", "Gzipped KB", "Target"], weight)]) + "\n"
+    plan = (
+        f"{args.pairs} ours/stock pair{'s' if args.pairs > 1 else ''} at {small} cards and for the reload"
+        + (f", {args.big_pairs} at {big} cards (fewer, to keep the run short)" if big else "")
+        + "; one untimed warm-up build of each site first at every size"
+    )
+    return (
+        "\n\n".join(
+            [
+                machine_lines(argv, load_start, started, plan),
+                "### Targets",
+                targets(results, cards, firsts),
+                "### Build time, memory and size",
+                build_table(results, reload, cards),
+                "### Scaling",
+                scaling(results, cards),
+                "### Page weight",
+                table(["What", "Files", "Raw KB", "Gzipped KB", "Target"], weight),
+            ]
+        )
+        + "\n"
+    )
 
 
 def update_doc(path: Path, report: str) -> None:
     """Replace what lies between the bench markers in `path` with the report."""
     text = path.read_text(encoding="utf-8")
     if text.count(START) != 1 or text.count(END) != 1 or text.index(START) > text.index(END):
-        raise BenchError(f"{path} needs one line {START} and, after it, one line {END}; the report goes between "
-                         "them. Fix: add the two markers where the results belong.")
+        raise BenchError(
+            f"{path} needs one line {START} and, after it, one line {END}; the report goes between "
+            "them. Fix: add the two markers where the results belong."
+        )
     head, rest = text.split(START)
     path.write_text(f"{head}{START}\n\n{report}\n{END}{rest.split(END, 1)[1]}", encoding="utf-8")
 

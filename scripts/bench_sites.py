@@ -24,8 +24,10 @@ class BenchError(Exception):
 # Macro calls and Jinja comments: dropped from the pages copied into the stock site.
 JINJA = re.compile(r"\{\{.*?\}\}|\{##.*?##\}", re.S)
 # Plain prose that pads a stock page to the word count of our page, whose macros render text the stock lacks.
-FILLER = ("Most calf pain settles with time and the right dose of exercise so keep moving within the pain rule "
-          "and build up slowly week by week").split()
+FILLER = (
+    "Most calf pain settles with time and the right dose of exercise so keep moving within the pain rule "
+    "and build up slowly week by week"
+).split()
 
 
 def copy_project(source: Path, dest: Path, cards: int = 0) -> Path:
@@ -41,8 +43,14 @@ def copy_project(source: Path, dest: Path, cards: int = 0) -> Path:
     seed = yaml.safe_load((folder / f"{SEED}.yml").read_text(encoding="utf-8"))
     for n in range(1, cards + 1):
         # A valid clone: its id equals its file name, and empty ladders, so every card link resolves.
-        clone = {**seed, "id": f"bench-{n:04d}", "name": f"{seed['name']} {n}",
-                 "easier": [], "harder": [], "related": []}
+        clone = {
+            **seed,
+            "id": f"bench-{n:04d}",
+            "name": f"{seed['name']} {n}",
+            "easier": [],
+            "harder": [],
+            "related": [],
+        }
         (folder / f"bench-{n:04d}.yml").write_text(yaml.safe_dump(clone, sort_keys=False), encoding="utf-8")
     return dest
 
@@ -60,7 +68,9 @@ def data_page(item: dict) -> str:
     """A card or program as plain Markdown: a heading per field, its text as a list."""
     parts = [f"# {item.get('name') or item['title']}"] + [
         f"## {key.replace('_', ' ').capitalize()}\n\n" + "\n".join(f"- {t}" for t in leaves(value))
-        for key, value in item.items() if key != "id"]
+        for key, value in item.items()
+        if key != "id"
+    ]
     return "\n\n".join(parts)
 
 
@@ -69,7 +79,7 @@ def padded(text: str, want: int) -> str:
     body = text.split("---", 2)[2] if text.startswith("---") else text  # front matter is not page text
     missing = max(want - len(body.split()), 0)
     words = (FILLER * (missing // len(FILLER) + 1))[:missing]
-    return text + "".join("\n\n" + " ".join(words[i:i + 60]) for i in range(0, missing, 60)) + "\n"
+    return text + "".join("\n\n" + " ".join(words[i : i + 60]) for i in range(0, missing, 60)) + "\n"
 
 
 def stock_project(ours: Path, words: dict[str, int], dest: Path) -> Path:
@@ -79,22 +89,29 @@ def stock_project(ours: Path, words: dict[str, int], dest: Path) -> Path:
 
     config = yaml_load((ours / "mkdocs.yml").read_text(encoding="utf-8"))
     content = ours / "content"
-    pages = {p.relative_to(content).as_posix(): JINJA.sub("", p.read_text(encoding="utf-8"))
-             for p in content.rglob("*.md")}
+    pages = {
+        p.relative_to(content).as_posix(): JINJA.sub("", p.read_text(encoding="utf-8")) for p in content.rglob("*.md")
+    }
     for folder in ("exercises", "programs"):
         items = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((content / folder).glob("*.yml"))]
         pages.update({f"{folder}/{item['id']}.md": data_page(item) for item in items})
         # The library and program-list macros, as a hand-written list of links.
         pages[f"{folder}/index.md"] += "\n\n" + "\n".join(
-            f"- [{i.get('name') or i['title']}]({i['id']}.md): {i.get('purpose') or i['summary']}" for i in items)
+            f"- [{i.get('name') or i['title']}]({i['id']}.md): {i.get('purpose') or i['summary']}" for i in items
+        )
     for rel, text in pages.items():
         (dest / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
         (dest / "docs" / rel).write_text(padded(text, words.get(rel, 0)), encoding="utf-8")
-    stock = {"site_name": config["site_name"], "docs_dir": "docs", "nav": config["nav"],
-             "theme": {"name": "material", "features": config["theme"]["features"]},
-             "plugins": ["search"], "markdown_extensions": config["markdown_extensions"],
-             # Our generated files (api/, the JSON export) are not here: links to them are only noted.
-             "validation": {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}}}
+    stock = {
+        "site_name": config["site_name"],
+        "docs_dir": "docs",
+        "nav": config["nav"],
+        "theme": {"name": "material", "features": config["theme"]["features"]},
+        "plugins": ["search"],
+        "markdown_extensions": config["markdown_extensions"],
+        # Our generated files (api/, the JSON export) are not here: links to them are only noted.
+        "validation": {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}},
+    }
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(stock, sort_keys=False), encoding="utf-8")
     return dest
 

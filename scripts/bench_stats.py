@@ -16,6 +16,7 @@ SPREAD = 2.0
 @dataclass
 class Ratio:
     """Ours/stock over pairs of builds run in turn."""
+
     median: float
     low: float
     high: float
@@ -32,6 +33,7 @@ def paired_ratio(ours: list[float], stock: list[float]) -> Ratio:
 @dataclass
 class Line:
     """y = intercept + slope * x, fitted by least squares, with the slope's standard error."""
+
     slope: float
     intercept: float
     slope_se: float
@@ -55,9 +57,9 @@ def line_fit(xs: list[float], ys: list[float]) -> Line:
         raise ValueError("a line fit needs 3 or more points at 2 or more sizes")
     mx, my = sum(xs) / n, sum(ys) / n
     sxx = sum((x - mx) ** 2 for x in xs)
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=False)) / sxx
     intercept = my - slope * mx
-    residual = sum((y - intercept - slope * x) ** 2 for x, y in zip(xs, ys))
+    residual = sum((y - intercept - slope * x) ** 2 for x, y in zip(xs, ys, strict=False))
     return Line(slope, intercept, (residual / (n - 2) / sxx) ** 0.5)
 
 
@@ -71,19 +73,21 @@ def curvature(xs: list[float], ys: list[float]) -> tuple[float, float] | None:
     us = [x / scale for x in xs]  # scaled to [0, 1] so the normal equations stay well conditioned
     rows = [[1.0, u, u * u] for u in us]
     xtx = [[sum(r[i] * r[j] for r in rows) for j in range(3)] for i in range(3)]
-    xty = [sum(r[i] * y for r, y in zip(rows, ys)) for i in range(3)]
+    xty = [sum(r[i] * y for r, y in zip(rows, ys, strict=False)) for i in range(3)]
     inv = _inverse3(xtx)
     beta = [sum(inv[i][j] * xty[j] for j in range(3)) for i in range(3)]
-    residual = sum((y - sum(b * v for b, v in zip(beta, r))) ** 2 for r, y in zip(rows, ys))
+    residual = sum((y - sum(b * v for b, v in zip(beta, r, strict=False))) ** 2 for r, y in zip(rows, ys, strict=False))
     variance = residual / (n - 3)
-    return beta[2] / scale ** 2, (variance * inv[2][2]) ** 0.5 / scale ** 2
+    return beta[2] / scale**2, (variance * inv[2][2]) ** 0.5 / scale**2
 
 
 def _inverse3(m: list[list[float]]) -> list[list[float]]:
     """Inverse of a 3x3 matrix by cofactors."""
     (a, b, c), (d, e, f), (g, h, i) = m
-    cof = [[e * i - f * h, -(d * i - f * g), d * h - e * g],
-           [-(b * i - c * h), a * i - c * g, -(a * h - b * g)],
-           [b * f - c * e, -(a * f - c * d), a * e - b * d]]
+    cof = [
+        [e * i - f * h, -(d * i - f * g), d * h - e * g],
+        [-(b * i - c * h), a * i - c * g, -(a * h - b * g)],
+        [b * f - c * e, -(a * f - c * d), a * e - b * d],
+    ]
     det = a * cof[0][0] + b * cof[0][1] + c * cof[0][2]
     return [[cof[j][k] / det for j in range(3)] for k in range(3)]

@@ -22,17 +22,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=ROOT / "content", help="the content folder (default: content/)")
     args = parser.parse_args(argv)
     if not KEBAB.match(args.id):
-        print(f"error: '{args.id}' is not kebab-case. Use lowercase letters, digits and single hyphens, e.g. heel-walk.",
-              file=sys.stderr)
+        print(
+            f"error: '{args.id}' is not kebab-case. Use lowercase letters, digits and single hyphens, e.g. heel-walk.",
+            file=sys.stderr,
+        )
         return 2
     target = args.content / "exercises" / f"{args.id}.yml"
     if target.exists():
-        print(f"error: {target.relative_to(args.content.parent)} already exists. Choose another id or edit that card.",
-              file=sys.stderr)
+        print(
+            f"error: {target.relative_to(args.content.parent)} already exists. Choose another id or edit that card.",
+            file=sys.stderr,
+        )
         return 2
     target.write_text(TEMPLATE.read_text(encoding="utf-8").replace("{id}", args.id), encoding="utf-8")
-    print(f"Wrote {target.relative_to(args.content.parent)}. Next: replace every TODO, run `make check`, "
-          "then preview with `make serve`.")
+    print(
+        f"Wrote {target.relative_to(args.content.parent)}. Next: replace every TODO, run `make check`, "
+        "then preview with `make serve`."
+    )
     return 0
 
 

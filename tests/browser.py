@@ -18,8 +18,15 @@ import pytest
 from helpers import in_ci
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 LOCAL = ("data:", "blob:", "about:")
@@ -126,8 +133,7 @@ async def _check_all(base_url: str, paths: list[str], width: int, scheme: str | 
     return problems
 
 
-def check_pages(base_url: str, paths: list[str], width: int, scheme: str | None = None,
-                workers: int = 2) -> list[str]:
+def check_pages(base_url: str, paths: list[str], width: int, scheme: str | None = None, workers: int = 2) -> list[str]:
     """Check pages concurrently in a few tabs of one Chromium. Runs in its own thread: the sync Playwright of the
     session `browser` fixture owns this thread's event loop."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:

@@ -8,19 +8,40 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 # Attributes that make the browser fetch something (resources), versus links a reader follows.
-RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "poster"),
-                  ("audio", "src"), ("embed", "src"), ("object", "data"), ("input", "src"), ("track", "src")}
+RESOURCE_ATTRS = {
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("input", "src"),
+    ("track", "src"),
+}
 # <link rel=...> values that make the browser fetch the href (canonical and alternate links are not fetched).
-FETCHED_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "prefetch",
-                "preconnect", "dns-prefetch", "manifest", "mask-icon"}
+FETCHED_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "manifest",
+    "mask-icon",
+}
 SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "blob:")
 
 
 @dataclass
 class PageRefs:
     ids: set[str] = field(default_factory=set)
-    links: list[str] = field(default_factory=list)       # <a href>, <area href>
-    resources: list[str] = field(default_factory=list)   # fetched by the browser
+    links: list[str] = field(default_factory=list)  # <a href>, <area href>
+    resources: list[str] = field(default_factory=list)  # fetched by the browser
     inline_styles: list[str] = field(default_factory=list)
 
 
@@ -39,7 +60,7 @@ class _Collector(HTMLParser):
             self.refs.links.append(a["href"])
         if tag == "link" and a.get("href") and set((a.get("rel") or "").lower().split()) & FETCHED_RELS:
             self.refs.resources.append(a["href"])
-        for (t, attr) in RESOURCE_ATTRS:
+        for t, attr in RESOURCE_ATTRS:
             if tag == t and a.get(attr):
                 self.refs.resources.append(a[attr])
         if a.get("srcset"):
@@ -84,7 +105,14 @@ class _Prose(HTMLParser):
     Left out: citation numbers, source lists, the page frame, scripts, templates, figures and the page's tooltips.
     """
 
-    SKIP_CLASSES = ("calf-cite", "calf-references", "calf-frame", "calf-print-log", "headerlink", "calf-visually-hidden")
+    SKIP_CLASSES = (
+        "calf-cite",
+        "calf-references",
+        "calf-frame",
+        "calf-print-log",
+        "headerlink",
+        "calf-visually-hidden",
+    )
     BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "dt", "dd", "caption", "figcaption"}
 
     def __init__(self):
@@ -99,8 +127,12 @@ class _Prose(HTMLParser):
         if tag == "article":
             self.depth_article += 1
         classes = (a.get("class") or "").split()
-        if self.skip_stack or tag in ("script", "style", "template", "svg", "aside", "nav") or \
-                any(c in classes for c in self.SKIP_CLASSES) or a.get("hidden") is not None:
+        if (
+            self.skip_stack
+            or tag in ("script", "style", "template", "svg", "aside", "nav")
+            or any(c in classes for c in self.SKIP_CLASSES)
+            or a.get("hidden") is not None
+        ):
             if tag not in ("br", "img", "input", "hr", "meta", "link"):
                 self.skip_stack.append(tag)
             return
@@ -140,8 +172,16 @@ class _Paragraphs(_Prose):
     """Only the explanations: paragraphs and list items outside tables and components (care cards, exercise
     summaries, the checker, pain-rule boxes, programme stages, admonitions), where short items are the point."""
 
-    COMPONENTS = ("calf-care", "calf-exercise", "calf-triage", "calf-pain-rule", "calf-stages", "calf-program",
-                  "calf-urgency", "admonition")
+    COMPONENTS = (
+        "calf-care",
+        "calf-exercise",
+        "calf-triage",
+        "calf-pain-rule",
+        "calf-stages",
+        "calf-program",
+        "calf-urgency",
+        "admonition",
+    )
     VOID = ("br", "img", "input", "hr", "meta", "link", "wbr")
 
     def __init__(self):

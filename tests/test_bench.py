@@ -12,7 +12,8 @@ BENCH = ROOT / "scripts" / "bench.py"
 
 
 def test_bad_sizes_fail_with_a_message():
-    result = subprocess.run([sys.executable, str(BENCH), "--sizes", "ten"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(BENCH), "--sizes", "ten"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 2
     assert "--sizes takes whole numbers" in result.stderr

@@ -12,9 +12,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # Every page at phone width; at desktop width one page of each template or kind.
 DESKTOP_SAMPLE = {
-    "home": "index.html", "guide page": "treat/first-days.html", "checker": "symptom-checker.html",
-    "library": "exercises/index.html", "my plan": "my-plan.html", "card": "exercises/calf-raise-double.html",
-    "program": "programs/calf-strain-rehab.html", "references": "references.html", "glossary": "glossary.html",
+    "home": "index.html",
+    "guide page": "treat/first-days.html",
+    "checker": "symptom-checker.html",
+    "library": "exercises/index.html",
+    "my plan": "my-plan.html",
+    "card": "exercises/calf-raise-double.html",
+    "program": "programs/calf-strain-rehab.html",
+    "references": "references.html",
+    "glossary": "glossary.html",
     "404": "404.html",
 }
 
@@ -104,8 +110,16 @@ def test_keyboard_opens_and_closes_drawer_and_search(browser, base_url):
     page.close()
 
 
-DARK_SAMPLE = ["index.html", "red-flags.html", "symptom-checker.html", "exercises/index.html",
-               "exercises/calf-raise-double.html", "programs/calf-strain-rehab.html", "my-plan.html", "glossary.html"]
+DARK_SAMPLE = [
+    "index.html",
+    "red-flags.html",
+    "symptom-checker.html",
+    "exercises/index.html",
+    "exercises/calf-raise-double.html",
+    "programs/calf-strain-rehab.html",
+    "my-plan.html",
+    "glossary.html",
+]
 
 
 def test_dark_scheme_is_accessible(base_url):

@@ -1,4 +1,7 @@
-"""Real-browser tests of the interactive tools: symptom checker by keyboard, My plan, library filters, print, tooltips."""
+"""Real-browser tests of the interactive tools.
+
+The symptom checker by keyboard, My plan, library filters, print and tooltips.
+"""
 
 from __future__ import annotations
 
@@ -71,7 +74,10 @@ def test_symptom_checker_self_care_path_by_keyboard(page, base_url):
         choice = next((label for label in labels if label.strip().lower() == "no"), labels[-1])
         _answer_by_keyboard(page, choice)
         assert _focused_heading(page).startswith("H2:"), "focus moves to each new question"
-    assert page.locator(".calf-triage__node.is-current").get_attribute("data-triage-outcome") in ("self-care", "clinician")
+    assert page.locator(".calf-triage__node.is-current").get_attribute("data-triage-outcome") in (
+        "self-care",
+        "clinician",
+    )
     assert len(asked) >= 2, f"the path asked only {asked}"
     # Back steps to the last question asked, again to the one before; Start over returns to the first.
     page.click("[data-triage-back]")
@@ -123,7 +129,9 @@ def test_library_filters_work(page, base_url):
     page.select_option("select[name=target]", "soleus")
     visible = page.locator("article.calf-exercise[data-card]:visible")
     cards = set(visible.evaluate_all("els => els.map(e => e.dataset.card)"))
-    assert cards and all("soleus" in page.get_attribute(f'article[data-card="{c}"] >> nth=0', "data-target") for c in cards)
+    assert cards and all(
+        "soleus" in page.get_attribute(f'article[data-card="{c}"] >> nth=0', "data-target") for c in cards
+    )
     assert visible.count() < total
     assert "match" in page.inner_text(".calf-filters__count")
     page.select_option("select[name=target]", "")
@@ -135,7 +143,9 @@ def test_library_without_javascript_lists_every_card_grouped(browser, base_url):
     page = context.new_page()
     page.goto(base_url + "exercises/index.html")
     assert not page.is_visible("[data-calf-filters]"), "filters need JavaScript, so they stay hidden"
-    shown = set(page.locator("article.calf-exercise[data-card]:visible").evaluate_all("els => els.map(e => e.dataset.card)"))
+    shown = set(
+        page.locator("article.calf-exercise[data-card]:visible").evaluate_all("els => els.map(e => e.dataset.card)")
+    )
     assert len(shown) >= 24 and page.is_visible("#by-phase") and page.is_visible("#by-target")
     context.close()
 

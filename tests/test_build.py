@@ -1,4 +1,7 @@
-"""The strict build: it succeeds on the real content, and each kind of mistake fails it with a message naming the file."""
+"""The strict build: it succeeds on the real content.
+
+Each kind of mistake fails it with a message naming the file.
+"""
 
 from __future__ import annotations
 
@@ -31,31 +34,67 @@ def test_real_site_builds_strictly(site):
 
 
 @pytest.mark.slow  # one real build per case
-@pytest.mark.parametrize("name, change, expected", [
-    ("broken link", lambda p: _append(p, PAGE, "\n[gone](no-such-page.md)\n"),
-     ["treat/pain-monitoring.md", "no-such-page.md"]),
-    ("broken anchor", lambda p: _append(p, PAGE, "\n[gone](../red-flags.md#no-such-anchor)\n"),
-     ["treat/pain-monitoring.md", "no-such-anchor"]),
-    ("undefined macro variable", lambda p: _append(p, PAGE, "\n{{ no_such_variable }}\n"),
-     ["pain-monitoring.md", "no_such_variable"]),
-    ("unknown reference key", lambda p: _append(p, PAGE, '\nA claim {{ cite("no-such-source") }}.\n'),
-     ["content/treat/pain-monitoring.md", "no-such-source", "content/references.yml"]),
-    ("unknown care card", lambda p: _append(p, PAGE, '\n{{ care_card("no-such-card") }}\n'),
-     ["content/treat/pain-monitoring.md", "no-such-card"]),
-    ("unknown exercise card", lambda p: _append(p, PAGE, '\n{{ exercise_card("no-such-exercise") }}\n'),
-     ["content/treat/pain-monitoring.md", "no-such-exercise"]),
-    ("unknown filter value", lambda p: _append(p, PAGE, '\n{{ exercise_list(tag="no-such-tag") }}\n'),
-     ["content/treat/pain-monitoring.md", "no-such-tag", "warm-up"]),
-    ("jinja syntax error", lambda p: _append(p, PAGE, "\n{{ cite( }}\n"), ["pain-monitoring.md"]),
-    ("missing review date", lambda p: _break(p, PAGE, "reviewed: 2026-11-25\n", ""),
-     ["content/treat/pain-monitoring.md", "'reviewed' is missing"]),
-    ("invalid review date", lambda p: _break(p, PAGE, "next_review: 2027-11-25", "next_review: soon"),
-     ["content/treat/pain-monitoring.md", "'next_review'", "YYYY-MM-DD"]),
-    ("review dates out of order", lambda p: _break(p, PAGE, "next_review: 2027-11-25", "next_review: 2020-01-01"),
-     ["content/treat/pain-monitoring.md", "not after 'reviewed'"]),
-    ("bad card", lambda p: _break(p, "content/exercises/calf-raise-double.yml", "sets: 3", "sets: three"),
-     ["content/exercises/calf-raise-double.yml", "dose.sets", "whole number"]),
-])
+@pytest.mark.parametrize(
+    "name, change, expected",
+    [
+        (
+            "broken link",
+            lambda p: _append(p, PAGE, "\n[gone](no-such-page.md)\n"),
+            ["treat/pain-monitoring.md", "no-such-page.md"],
+        ),
+        (
+            "broken anchor",
+            lambda p: _append(p, PAGE, "\n[gone](../red-flags.md#no-such-anchor)\n"),
+            ["treat/pain-monitoring.md", "no-such-anchor"],
+        ),
+        (
+            "undefined macro variable",
+            lambda p: _append(p, PAGE, "\n{{ no_such_variable }}\n"),
+            ["pain-monitoring.md", "no_such_variable"],
+        ),
+        (
+            "unknown reference key",
+            lambda p: _append(p, PAGE, '\nA claim {{ cite("no-such-source") }}.\n'),
+            ["content/treat/pain-monitoring.md", "no-such-source", "content/references.yml"],
+        ),
+        (
+            "unknown care card",
+            lambda p: _append(p, PAGE, '\n{{ care_card("no-such-card") }}\n'),
+            ["content/treat/pain-monitoring.md", "no-such-card"],
+        ),
+        (
+            "unknown exercise card",
+            lambda p: _append(p, PAGE, '\n{{ exercise_card("no-such-exercise") }}\n'),
+            ["content/treat/pain-monitoring.md", "no-such-exercise"],
+        ),
+        (
+            "unknown filter value",
+            lambda p: _append(p, PAGE, '\n{{ exercise_list(tag="no-such-tag") }}\n'),
+            ["content/treat/pain-monitoring.md", "no-such-tag", "warm-up"],
+        ),
+        ("jinja syntax error", lambda p: _append(p, PAGE, "\n{{ cite( }}\n"), ["pain-monitoring.md"]),
+        (
+            "missing review date",
+            lambda p: _break(p, PAGE, "reviewed: 2026-11-25\n", ""),
+            ["content/treat/pain-monitoring.md", "'reviewed' is missing"],
+        ),
+        (
+            "invalid review date",
+            lambda p: _break(p, PAGE, "next_review: 2027-11-25", "next_review: soon"),
+            ["content/treat/pain-monitoring.md", "'next_review'", "YYYY-MM-DD"],
+        ),
+        (
+            "review dates out of order",
+            lambda p: _break(p, PAGE, "next_review: 2027-11-25", "next_review: 2020-01-01"),
+            ["content/treat/pain-monitoring.md", "not after 'reviewed'"],
+        ),
+        (
+            "bad card",
+            lambda p: _break(p, "content/exercises/calf-raise-double.yml", "sets: 3", "sets: three"),
+            ["content/exercises/calf-raise-double.yml", "dose.sets", "whole number"],
+        ),
+    ],
+)
 def test_bad_input_fails_the_build_naming_the_file(project_copy, tmp_path, name, change, expected):
     change(project_copy)
     result = run_build(project_copy, tmp_path / "out")
@@ -75,8 +114,12 @@ def test_overdue_review_warns_but_builds(project_copy, tmp_path):
 
 @pytest.mark.slow
 def test_stray_jinja_in_card_text_is_shown_literally(project_copy, tmp_path):
-    _break(project_copy, "content/exercises/calf-raise-double.yml", "Hold the top for one second.",
-           "'Hold the top <b>for</b> {{ one }} {# second #}.'")  # quoted: in YAML ' #' starts a comment
+    _break(
+        project_copy,
+        "content/exercises/calf-raise-double.yml",
+        "Hold the top for one second.",
+        "'Hold the top <b>for</b> {{ one }} {# second #}.'",
+    )  # quoted: in YAML ' #' starts a comment
     result = run_build(project_copy, tmp_path / "out")
     assert result.returncode == 0, result.stderr[-3000:]
     html = (tmp_path / "out" / "exercises" / "calf-raise-double.html").read_text()
@@ -96,7 +139,8 @@ def test_make_build_keeps_old_site_when_build_fails(project_copy):
     # -o: never redo setup here; node_modules and .venv are links to the real ones, and `npm ci` through the link
     # would empty the real node_modules.
     make = ["make", "-o", ".venv/.installed-build", "-o", "node_modules/.installed", "build"]
-    result = subprocess.run(make, cwd=project_copy, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "MAKEFLAGS": ""})
+    result = subprocess.run(
+        make, cwd=project_copy, capture_output=True, text=True, timeout=600, env={**os.environ, "MAKEFLAGS": ""}
+    )
     assert result.returncode != 0 and "no_such_variable" in result.stdout + result.stderr, result.stderr[-3000:]
     assert (project_copy / "site" / "marker.txt").read_text() == "previous good build"

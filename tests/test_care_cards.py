@@ -16,8 +16,11 @@ from macros.content import load_content
 LABELS = {"emergency": "Emergency", "urgent": "Urgent", "clinician": "See a clinician", "self-care": "Self-care"}
 # Phrases that state how fast to get care. On guide pages they may appear only inside an element rendered from the
 # urgency model (data-level: a care card, a checker result, an urgency() span, the urgency table).
-LEVEL_PHRASES = re.compile(r"emergency number|call 999|call 911|call 112|emergency department|see a doctor today|"
-                           r"same day|same-day|get care today|book an appointment|urgent treatment centre", re.I)
+LEVEL_PHRASES = re.compile(
+    r"emergency number|call 999|call 911|call 112|emergency department|see a doctor today|"
+    r"same day|same-day|get care today|book an appointment|urgent treatment centre",
+    re.I,
+)
 # The one level statement that names no sign: "In an emergency, call your local emergency number (...)".
 GENERIC_EMERGENCY = re.compile(r"in an emergency, call your local\s+emergency number \([^)]*\)\.?", re.I)
 # Pages that describe the levels and the checker's testing rather than giving a sign a level.
@@ -79,25 +82,38 @@ def test_every_level_has_a_card():
 def test_an_emergency_card_without_the_numbers_is_rejected(content_copy):
     path = content_copy / "care_cards.yml"
     text = path.read_text()
-    changed = text.replace("  action: Call your local emergency number (999 in the UK, 911 in the US, 112 in the EU) now if you have any of these\n",
-                           "  action: Call for help now if you have any of these\n", 1)
+    changed = text.replace(
+        "  action: Call your local emergency number (999 in the UK, 911 in the US, 112 in the EU) now "
+        "if you have any of these\n",
+        "  action: Call for help now if you have any of these\n",
+        1,
+    )
     assert changed != text
     path.write_text(changed)
     message = content_errors(content_copy)
-    assert re.search(r"content/care_cards\.yml:\d+: field 'dvt-emergency\.action': an emergency card must name the "
-                     r"emergency numbers\. Fix: Write 'your local emergency number \(999 in the UK", message), message
+    assert re.search(
+        r"content/care_cards\.yml:\d+: field 'dvt-emergency\.action': an emergency card must name the "
+        r"emergency numbers\. Fix: Write 'your local emergency number \(999 in the UK",
+        message,
+    ), message
 
 
 def test_one_sign_with_two_levels_is_rejected(content_copy):
     path = content_copy / "care_cards.yml"
     text = path.read_text()
-    changed = text.replace("    - Cramps that are very frequent or getting worse\n",
-                           "    - Cramps that are very frequent or getting worse\n    - A bone that aches at rest or at night\n", 1)
+    changed = text.replace(
+        "    - Cramps that are very frequent or getting worse\n",
+        "    - Cramps that are very frequent or getting worse\n    - A bone that aches at rest or at night\n",
+        1,
+    )
     assert changed != text
     path.write_text(changed)
     message = content_errors(content_copy)
-    assert re.search(r"content/care_cards\.yml:\d+: field 'night-pain-clinician\.signs\[\d\]': the sign 'A bone that "
-                     r"aches at rest or at night' is clinician here but urgent on card 'fracture-urgent'", message), message
+    assert re.search(
+        r"content/care_cards\.yml:\d+: field 'night-pain-clinician\.signs\[\d\]': the sign 'A bone that "
+        r"aches at rest or at night' is clinician here but urgent on card 'fracture-urgent'",
+        message,
+    ), message
 
 
 @pytest.mark.build
@@ -119,20 +135,22 @@ def test_one_sign_has_one_level_across_the_built_site(site):
 @pytest.mark.build
 def test_guide_pages_state_levels_only_through_care_cards(site):
     """A written page never types 'see a doctor today' or 'call 999' itself: it shows a card or urgency()."""
-    written = {p.relative_to(ROOT / "content").with_suffix(".html").as_posix() for p in (ROOT / "content").rglob("*.md")}
+    written = {
+        p.relative_to(ROOT / "content").with_suffix(".html").as_posix() for p in (ROOT / "content").rglob("*.md")
+    }
     found = []
     for rel in sorted(written - ABOUT_THE_LEVELS):
         article = (site / rel).read_text()
         loose = GENERIC_EMERGENCY.sub("", " ".join(_parse_article(article)))
         for match in LEVEL_PHRASES.finditer(loose):
-            found.append(f"{rel}: …{loose[max(0, match.start() - 60):match.end() + 20]}…")
+            found.append(f"{rel}: …{loose[max(0, match.start() - 60) : match.end() + 20]}…")
     assert not found, "level phrases written by hand:\n" + "\n".join(found)
 
 
 def _parse_article(html: str) -> list[str]:
     start = html.find("<article")
     parser = _Levels()
-    parser.feed(html[start:html.find("</article>", start)])
+    parser.feed(html[start : html.find("</article>", start)])
     return parser.loose
 
 
@@ -142,8 +160,11 @@ def test_outcomes_take_their_level_from_their_care_card(site):
     html = (site / "symptom-checker.html").read_text()
     for outcome in content.triage.data["outcomes"]:
         card = content.care_cards[outcome["care_card"]].data
-        assert re.search(rf'data-triage-outcome="{card["level"]}" data-care-card="{card["id"]}" '
-                         rf'data-level="{card["level"]}" id="{outcome["id"]}"', html), outcome["id"]
+        assert re.search(
+            rf'data-triage-outcome="{card["level"]}" data-care-card="{card["id"]}" '
+            rf'data-level="{card["level"]}" id="{outcome["id"]}"',
+            html,
+        ), outcome["id"]
 
 
 @pytest.mark.build
@@ -172,8 +193,12 @@ def test_emergency_results_offer_tap_to_call(site):
 @pytest.mark.build
 def test_rendered_card_announces_its_level_in_text(site):
     html = (site / "red-flags.html").read_text()
-    cards = re.findall(r'<section class="calf-care calf-care--([a-z-]+)" data-care-card="([a-z0-9-]+)" '
-                       r'data-level="\1" aria-labelledby="care-\2">(.*?)</section>', html, re.S)
+    cards = re.findall(
+        r'<section class="calf-care calf-care--([a-z-]+)" data-care-card="([a-z0-9-]+)" '
+        r'data-level="\1" aria-labelledby="care-\2">(.*?)</section>',
+        html,
+        re.S,
+    )
     assert len(cards) >= 10
     for level, _, body in cards:
         # The level is spoken inside the heading and shown as a word and an icon, not only as a colour.
@@ -192,7 +217,7 @@ def test_each_card_is_shown_in_its_own_section(site):
         start = html.find(f'id="{anchor}"')
         assert start != -1, f"{card.id}: no section '{anchor}' on the red-flags page"
         following = html.find("<h2", start + 1)
-        section = html[start:following if following != -1 else len(html)]
+        section = html[start : following if following != -1 else len(html)]
         assert f'data-care-card="{card.id}"' in section, f"{card.id} is not shown in section #{anchor}"
 
 
@@ -200,8 +225,10 @@ def test_each_card_is_shown_in_its_own_section(site):
 def test_red_flags_are_prominent_on_home_assess_and_treat_pages(site):
     for page in ("index.html", "assess/where-it-hurts.html", "assess/how-severe.html", "treat/first-days.html"):
         html = (site / page).read_text()
-        article = html[html.index("<article"):]
+        article = html[html.index("<article") :]
         first_h2 = article.find("<h2")
         second_h2 = article.find("<h2", first_h2 + 1)
         early = article[: second_h2 if second_h2 > 0 else len(article)]
-        assert "calf-care--emergency" in early or 'href="../red-flags.html' in early or 'href="red-flags.html' in early, page
+        assert (
+            "calf-care--emergency" in early or 'href="../red-flags.html' in early or 'href="red-flags.html' in early
+        ), page

@@ -5,8 +5,8 @@ to an outcome shows that outcome."""
 from __future__ import annotations
 
 import pytest
-
 from checker_html import parse_checker, walk
+
 from conftest import ROOT
 from macros.content import load_content
 
@@ -71,7 +71,9 @@ def test_back_steps_through_questions(browser, base_url, checker):
         page.locator(f'#{second} a[href="#{second_no}"]').first.click()
         assert page.locator(VISIBLE).get_attribute("id") == second_no
         page.go_back()
-        assert page.locator(VISIBLE).get_attribute("id") == second, "the browser's Back returns to the previous question"
+        assert page.locator(VISIBLE).get_attribute("id") == second, (
+            "the browser's Back returns to the previous question"
+        )
         back.click()
         page.wait_for_function(f"document.querySelector('{VISIBLE}').id === '{checker.start}'")
         assert back.is_hidden()

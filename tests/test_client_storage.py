@@ -21,7 +21,7 @@ SCRIPT = ROOT / "site_overrides" / "assets" / "javascripts" / "calf.js"
 
 # Each kind of corrupt storage: (what is stored, the valid entries a cleaned plan keeps).
 CORRUPT = {
-    "invalid JSON": ("[\"glute-bridge\",", []),
+    "invalid JSON": ('["glute-bridge",', []),
     "object": (json.dumps({"a": 1}), []),
     "string": (json.dumps(KEPT), []),
     "number": ("42", []),

@@ -1,4 +1,7 @@
-"""Content quality on the built site: every topic present and cited, plain reading level, review dates, no old errors."""
+"""Content quality on the built site.
+
+Every topic present and cited, a plain reading level, review dates, and no old errors.
+"""
 
 from __future__ import annotations
 
@@ -31,8 +34,8 @@ def _section(html: str, heading_id: str) -> str:
     level = int(match.group(1))
     for nxt in HEADING.finditer(html, match.end()):
         if int(nxt.group(1)) <= level:
-            return html[match.start():nxt.start()]
-    return html[match.start():html.find("</article>", match.end())]
+            return html[match.start() : nxt.start()]
+    return html[match.start() : html.find("</article>", match.end())]
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=[t["topic"] for t in TOPICS])
@@ -74,12 +77,16 @@ def test_reading_level_is_in_the_band(site):
         else:
             guide[rel] = figures
             sentences += words
-    report = "\n".join(f"  {grade:5.1f}  {mean:5.1f} words  {rel}"
-                       for rel, (grade, mean) in sorted({**guide, **instructions}.items(), key=lambda kv: -kv[1][0]))
+    report = "\n".join(
+        f"  {grade:5.1f}  {mean:5.1f} words  {rel}"
+        for rel, (grade, mean) in sorted({**guide, **instructions}.items(), key=lambda kv: -kv[1][0])
+    )
     median = statistics.median(grade for grade, _ in guide.values())
     mean_words = statistics.mean(sentences)
-    print(f"\nFlesch-Kincaid grade and mean sentence length per page; guide pages: median grade {median:.1f}, "
-          f"{mean_words:.1f} words a sentence:\n{report}")
+    print(
+        f"\nFlesch-Kincaid grade and mean sentence length per page; guide pages: median grade {median:.1f}, "
+        f"{mean_words:.1f} words a sentence:\n{report}"
+    )
     assert GRADE_BAND[0] <= median <= GRADE_BAND[1], f"median grade {median:.1f} outside {GRADE_BAND}\n{report}"
     assert WORDS_BAND[0] <= mean_words <= WORDS_BAND[1], f"{mean_words:.1f} words a sentence outside {WORDS_BAND}"
     too_hard = {rel: grade for rel, (grade, _) in {**guide, **instructions}.items() if grade > GRADE_MAX}
@@ -93,8 +100,9 @@ def test_long_pages_cite_sources(site):
             continue
         words = len(prose(page).split())
         if words >= 300:
-            assert 'class="calf-cite"' in page.read_text() or 'class="calf-references"' in page.read_text(), \
+            assert 'class="calf-cite"' in page.read_text() or 'class="calf-references"' in page.read_text(), (
                 f"{rel}: {words} words and no citation"
+            )
 
 
 def _front_matter(path: Path) -> dict:
@@ -116,8 +124,13 @@ def test_every_built_page_shows_review_dates_disclaimer_and_links(site):
         if page.name == "404.html":
             continue
         html = page.read_text()
-        for text in ("Last reviewed:", "Next review due:", "cannot diagnose you", "Edit this page",
-                     "Report a problem with this page"):
+        for text in (
+            "Last reviewed:",
+            "Next review due:",
+            "cannot diagnose you",
+            "Edit this page",
+            "Report a problem with this page",
+        ):
             assert text in html, f"{page.relative_to(site)}: missing {text!r}"
 
 
@@ -125,7 +138,10 @@ def test_every_built_page_shows_review_dates_disclaimer_and_links(site):
 WRONG = [
     re.compile(r"plantar fascia[^.]{0,80}(joins|connects|attaches|links)[^.]{0,40}(calf|achilles)", re.I),
     re.compile(r"(calf|achilles)[^.]{0,40}(joined|connected|attached) (to|by)[^.]{0,30}plantar fascia", re.I),
-    re.compile(r"barefoot[^.]{0,80}(reduc|lower|less)\w*[^.]{0,30}(stress|load|strain|work)[^.]{0,30}(calf|calves|achilles)", re.I),
+    re.compile(
+        r"barefoot[^.]{0,80}(reduc|lower|less)\w*[^.]{0,30}(stress|load|strain|work)[^.]{0,30}(calf|calves|achilles)",
+        re.I,
+    ),
 ]
 
 

@@ -37,8 +37,9 @@ FORM_TYPES = {"markdown", "input", "textarea", "dropdown", "checkboxes"}
 def run(script: Path | tuple, *args) -> subprocess.CompletedProcess:
     """Run one of the project's scripts (or `-m module ...`) exactly as CONTRIBUTING.md tells contributors to."""
     command = list(script) if isinstance(script, tuple) else [str(script)]
-    return subprocess.run([sys.executable, *command, *map(str, args)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, *command, *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 def placeholder_fields(value, trail: tuple = ()):
@@ -88,8 +89,9 @@ def test_scaffolded_card_is_rejected_until_filled_in_then_validates_and_builds(p
     assert checked.returncode == 1 and "Traceback" not in checked.stderr, checked.stdout + checked.stderr
     lines = [line for line in checked.stderr.splitlines() if rel in line]
     for field in todo:
-        assert any(re.search(rf"{re.escape(rel)}:\d+: field '{re.escape(field)}': .*TODO", line) for line in lines), \
+        assert any(re.search(rf"{re.escape(rel)}:\d+: field '{re.escape(field)}': .*TODO", line) for line in lines), (
             f"no error names the TODO field {field!r}:\n{checked.stderr}"
+        )
 
     # Fill in every field still marked TODO, from a complete card, keeping what the template already holds.
     data, model = yaml.safe_load(card.read_text(encoding="utf-8")), yaml.safe_load(MODEL.read_text(encoding="utf-8"))
@@ -109,13 +111,16 @@ def test_scaffolded_card_is_rejected_until_filled_in_then_validates_and_builds(p
     assert f'data-card="{NEW_ID}"' in (tmp_path / "site" / "exercises" / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("card_id, expected", [
-    ("calf-raise-double", "already exists"),
-    ("Heel_Walk", "is not kebab-case"),
-    ("heel walk", "is not kebab-case"),
-    ("heel--walk", "is not kebab-case"),
-    ("heel-walk.yml", "is not kebab-case"),
-])
+@pytest.mark.parametrize(
+    "card_id, expected",
+    [
+        ("calf-raise-double", "already exists"),
+        ("Heel_Walk", "is not kebab-case"),
+        ("heel walk", "is not kebab-case"),
+        ("heel--walk", "is not kebab-case"),
+        ("heel-walk.yml", "is not kebab-case"),
+    ],
+)
 def test_new_card_refuses_a_taken_or_badly_formed_id(tmp_path, card_id, expected):
     exercises = tmp_path / "content" / "exercises"
     exercises.mkdir(parents=True)
@@ -131,9 +136,15 @@ def test_new_card_refuses_a_taken_or_badly_formed_id(tmp_path, card_id, expected
 
 # How CONTRIBUTING.md broke content files for its example errors: (file, [(pattern, replacement), ...]).
 DOCUMENTED_BREAKS = [
-    ("exercises/calf-raise-double.yml",
-     [(r"\nmistakes:", "\nmistake:"), (r"\ndifficulty: \S+", "\ndifficulty: simple"),
-      (r"\n  sets: \d+", "\n  sets: three"), (r"\n  reviewed: \S+", "\n  reviewed: 25/11/2026")]),
+    (
+        "exercises/calf-raise-double.yml",
+        [
+            (r"\nmistakes:", "\nmistake:"),
+            (r"\ndifficulty: \S+", "\ndifficulty: simple"),
+            (r"\n  sets: \d+", "\n  sets: three"),
+            (r"\n  reviewed: \S+", "\n  reviewed: 25/11/2026"),
+        ],
+    ),
     ("exercises/calf-raise-double.yml", [(r"(\ncues:\n  - .*\n)  - .*\n", r"\1  - Stand tall: keep your chest up.\n")]),
     ("exercises/calf-raise-double.yml", [(r"\nevidence: \[[a-z0-9-]+", "\nevidence: [silbernagel-2008")]),
     ("prevent.md", [(r"\nauthors: .*", "")]),
@@ -166,9 +177,12 @@ def as_documented(text: str) -> str:
 def test_contributing_shows_real_output(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    outputs = [run(NEW_CARD, FIXTURE_ID, "--content", content), run(CHECK, "--content", content),
-               run(NEW_CARD, FIXTURE_ID, "--content", content),
-               run(NEW_CARD, "Docs_Output_Fixture", "--content", content)]
+    outputs = [
+        run(NEW_CARD, FIXTURE_ID, "--content", content),
+        run(CHECK, "--content", content),
+        run(NEW_CARD, FIXTURE_ID, "--content", content),
+        run(NEW_CARD, "Docs_Output_Fixture", "--content", content),
+    ]
     (content / "exercises" / f"{FIXTURE_ID}.yml").unlink()
     for rel, changes in DOCUMENTED_BREAKS:
         original = (ROOT / "content" / rel).read_text(encoding="utf-8")
@@ -183,15 +197,18 @@ def test_contributing_shows_real_output(tmp_path):
     shown = documented_output()
     assert len(shown) >= 10, "the examples were found in CONTRIBUTING.md"
     stale = [line for line in shown if line not in real]
-    assert not stale, "CONTRIBUTING.md shows output the tools no longer print; paste the real output:\n" + \
-        "\n".join(stale)
+    assert not stale, "CONTRIBUTING.md shows output the tools no longer print; paste the real output:\n" + "\n".join(
+        stale
+    )
 
 
 def test_every_make_target_that_ci_and_the_docs_call_exists():
     targets = makefile_targets()
     assert {"build", "test", "check", "serve"} <= targets, "the Makefile parser finds the real targets"
-    texts = {path.name: "\n".join(step.get("run", "") for step in steps(workflow(path)))
-             for path in sorted(WORKFLOWS.glob("*.yml"))}
+    texts = {
+        path.name: "\n".join(step.get("run", "") for step in steps(workflow(path)))
+        for path in sorted(WORKFLOWS.glob("*.yml"))
+    }
     assert set(texts) >= {"test.yml", "deploy.yml"}
     texts |= {p.name: p.read_text(encoding="utf-8") for p in (CONTRIBUTING, GITHUB / "PULL_REQUEST_TEMPLATE.md")}
     for name, text in texts.items():
@@ -300,11 +317,14 @@ def test_issue_chooser_offers_only_the_forms():
     assert links and all(link["name"] and link["url"].startswith("https://") and link["about"] for link in links)
 
 
-@pytest.mark.parametrize("built, source", [
-    ("index.html", "content/index.md"),
-    ("treat/first-days.html", "content/treat/first-days.md"),
-    ("exercises/calf-raise-double.html", "content/exercises/calf-raise-double.yml"),
-])
+@pytest.mark.parametrize(
+    "built, source",
+    [
+        ("index.html", "content/index.md"),
+        ("treat/first-days.html", "content/treat/first-days.md"),
+        ("exercises/calf-raise-double.html", "content/exercises/calf-raise-double.yml"),
+    ],
+)
 def test_report_link_opens_the_page_problem_form_naming_the_page(site, built, source):
     mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")  # not yaml.safe_load: it holds an !ENV tag
     repo_url = re.search(r"^repo_url:\s*(\S+)", mkdocs_yml, re.MULTILINE).group(1)
@@ -326,8 +346,12 @@ def test_report_link_opens_the_page_problem_form_naming_the_page(site, built, so
 def registered_macros() -> set[str]:
     """Names of the functions decorated with @env.macro in macros/__init__.py."""
     tree = ast.parse((ROOT / "macros" / "__init__.py").read_text(encoding="utf-8"))
-    return {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
-            and any(getattr(getattr(d, "func", d), "attr", None) == "macro" for d in node.decorator_list)}
+    return {
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef)
+        and any(getattr(getattr(d, "func", d), "attr", None) == "macro" for d in node.decorator_list)
+    }
 
 
 def test_contributing_documents_every_macro():

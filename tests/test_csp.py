@@ -108,10 +108,12 @@ def test_every_inline_script_that_runs_is_allowed_by_its_hash(site):
 
 # --- The pure functions --------------------------------------------------------------------------------------------
 
-PAGE = ('<!doctype html>\n<html lang="en"><head>\n<meta charset="utf-8">\n<script>var a = 1 < 2;</script>\n'
-        '<script type="application/ld+json">{"a": "</p>"}</script>\n<script id="__config" type="application/json">'
-        '{"search": "w.js"}</script>\n<script src="x.js"></script></head><body><p title="it\'s &amp; ok">Hi</p>'
-        '<script type="module">import "./m.js"</script></body></html>')
+PAGE = (
+    '<!doctype html>\n<html lang="en"><head>\n<meta charset="utf-8">\n<script>var a = 1 < 2;</script>\n'
+    '<script type="application/ld+json">{"a": "</p>"}</script>\n<script id="__config" type="application/json">'
+    '{"search": "w.js"}</script>\n<script src="x.js"></script></head><body><p title="it\'s &amp; ok">Hi</p>'
+    '<script type="module">import "./m.js"</script></body></html>'
+)
 
 
 def test_only_scripts_that_run_are_hashed():
@@ -125,7 +127,7 @@ def test_only_scripts_that_run_are_hashed():
 def test_the_meta_is_inserted_first_and_nothing_else_changes():
     secured = csp.with_policy(PAGE, "default-src 'self'")
     head = PAGE.index("<head>") + len("<head>")
-    meta = secured[head:secured.index(">", head) + 1]
+    meta = secured[head : secured.index(">", head) + 1]
     assert meta.startswith('<meta http-equiv="Content-Security-Policy" content="default-src ')
     assert secured.replace(meta, "") == PAGE
     assert csp.with_policy(secured, "default-src 'none'").replace("none", "self") == secured, "running twice replaces"
@@ -135,8 +137,9 @@ def test_the_meta_is_inserted_first_and_nothing_else_changes():
 
 def test_policy_text():
     policy = csp.build_policy(["'sha256-AAA='"])
-    assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-AAA='; style-src 'self'; "
-                             "img-src 'self' data:; object-src 'none'")
+    assert policy.startswith(
+        "default-src 'self'; script-src 'self' 'sha256-AAA='; style-src 'self'; img-src 'self' data:; object-src 'none'"
+    )
     assert "unsafe" not in policy
 
 
@@ -176,8 +179,14 @@ def watched(browser):
     problems: list[str] = []
     page.expose_function("__cspReport", lambda report: problems.append(f"CSP violation: {report}"))
     page.add_init_script(LISTEN)
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
-            if m.type == "error" or "Content Security Policy" in m.text else None)
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"console {m.type}: {m.text}")
+            if m.type == "error" or "Content Security Policy" in m.text
+            else None
+        ),
+    )
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     yield page, problems
     page.close()
@@ -258,8 +267,10 @@ def test_a_broken_policy_is_caught(watched, site, base_url):
     problems.clear()
     html = (site / "index.html").read_text()
     dropped = HASH.search(html.replace("&#39;", "'")).group(0).replace("'", "&#39;")
-    page.route(base_url + "index.html", lambda route: route.fulfill(body=html.replace(" " + dropped, "", 1),
-                                                                    content_type="text/html"))
+    page.route(
+        base_url + "index.html",
+        lambda route: route.fulfill(body=html.replace(" " + dropped, "", 1), content_type="text/html"),
+    )
     try:
         page.goto(base_url + "index.html")
         _settle(page)

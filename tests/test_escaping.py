@@ -12,7 +12,7 @@ from helpers import html_pages, run_build
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 
-HOSTILE = '<img src=x onerror=alert(1)>"\'</script>'
+HOSTILE = "<img src=x onerror=alert(1)>\"'</script>"
 
 
 class _Elements(HTMLParser):
@@ -53,7 +53,9 @@ def test_markup_in_a_card_name_and_programme_title_is_escaped_everywhere(project
     for page in html_pages(site):
         parsed = _Elements()
         parsed.feed(page.read_text())
-        assert "img" not in parsed.tags or "onerror" not in parsed.attrs, f"{page.relative_to(site)}: markup got through"
+        assert "img" not in parsed.tags or "onerror" not in parsed.attrs, (
+            f"{page.relative_to(site)}: markup got through"
+        )
         assert "onerror" not in parsed.attrs, page.relative_to(site)
     card = _Elements()
     card.feed((site / "exercises" / "calf-raise-double.html").read_text())

@@ -1,4 +1,7 @@
-"""Exercise cards: every real card is valid, every bad card is rejected with its own message, and the site shows them all."""
+"""Exercise cards.
+
+Every real card is valid, every bad card is rejected with its own message, and the site shows them all.
+"""
 
 from __future__ import annotations
 
@@ -31,8 +34,14 @@ def test_ladders_resolve_and_go_both_ways():
             assert other in cards, f"{card.id}: easier -> {other}"
             assert card.id in cards[other].data["harder"], f"{card.id} lists {other} as easier, but not the reverse"
     # The main calf ladder from the brief, seated raise to hops, is connected step by step.
-    ladder = ["calf-raise-seated", "calf-raise-double", "calf-raise-single-leg", "calf-raise-single-leg-weighted", "pogo-hops"]
-    for lower, upper in zip(ladder, ladder[1:]):
+    ladder = [
+        "calf-raise-seated",
+        "calf-raise-double",
+        "calf-raise-single-leg",
+        "calf-raise-single-leg-weighted",
+        "pogo-hops",
+    ]
+    for lower, upper in zip(ladder, ladder[1:], strict=False):
         assert upper in cards[lower].data["harder"], f"{lower} should lead to {upper}"
 
 
@@ -68,7 +77,12 @@ def test_knee_position_matches_target():
 
 # (name, file, how to break it, text expected in the message besides the file)
 BAD = [
-    ("invalid yaml", MODEL, lambda t: t.replace("name: Double-leg calf raise", "name: [Double-leg"), ["line", "invalid YAML"]),
+    (
+        "invalid yaml",
+        MODEL,
+        lambda t: t.replace("name: Double-leg calf raise", "name: [Double-leg"),
+        ["line", "invalid YAML"],
+    ),
     ("empty file", MODEL, lambda t: "", ["the file is empty"]),
     ("not a mapping", MODEL, lambda t: "- just\n- a list\n", ["expected fields"]),
     ("not utf-8", MODEL, lambda t: t.replace("Heel raise", "Heel r\udcffaise"), ["not UTF-8"]),
@@ -76,25 +90,62 @@ BAD = [
     ("missing field", MODEL, lambda t: t.replace("pain_rule:", "pain_rules:"), ["pain_rule", "missing"]),
     ("unknown field", MODEL, lambda t: t + "colour: red\n", ["colour", "unknown field"]),
     ("misspelt field", MODEL, lambda t: t.replace("\nmistakes:", "\nmistake:"), ["mistake", "Did you mean 'mistakes'"]),
-    ("bad enum", MODEL, lambda t: t.replace("difficulty: easy", "difficulty: simple"), ["difficulty", "easy, moderate, hard"]),
-    ("dangling ladder link", MODEL, lambda t: t.replace("harder: [calf-raise-single-leg,", "harder: [moon-jump,"),
-     ["harder[0]", "moon-jump"]),
-    ("unknown citation", MODEL, lambda t: t.replace("evidence: [silbernagel-2007", "evidence: [nobody-1900"),
-     ["evidence[0]", "nobody-1900", "references.yml"]),
-    ("id not file name", MODEL, lambda t: t.replace("id: calf-raise-double", "id: calf-raise-two"),
-     ["field 'id'", "does not match the file name"]),
+    (
+        "bad enum",
+        MODEL,
+        lambda t: t.replace("difficulty: easy", "difficulty: simple"),
+        ["difficulty", "easy, moderate, hard"],
+    ),
+    (
+        "dangling ladder link",
+        MODEL,
+        lambda t: t.replace("harder: [calf-raise-single-leg,", "harder: [moon-jump,"),
+        ["harder[0]", "moon-jump"],
+    ),
+    (
+        "unknown citation",
+        MODEL,
+        lambda t: t.replace("evidence: [silbernagel-2007", "evidence: [nobody-1900"),
+        ["evidence[0]", "nobody-1900", "references.yml"],
+    ),
+    (
+        "id not file name",
+        MODEL,
+        lambda t: t.replace("id: calf-raise-double", "id: calf-raise-two"),
+        ["field 'id'", "does not match the file name"],
+    ),
     ("duplicate key", MODEL, lambda t: t + "name: Again\n", ["'name' appears twice"]),
-    ("placeholder left", MODEL, lambda t: t.replace("Hold the top for one second.", "TODO"),
-     ["steps[1]", "scaffold placeholder"]),
-    ("not kebab-case", MODEL, lambda t: t.replace("easier: [calf-raise-seated,", "easier: [Calf_Raise,"),
-     ["easier[0]", "kebab-case"]),
-    ("self link", MODEL, lambda t: t.replace("related: [calf-raise-bent-knee]", "related: [calf-raise-double]"),
-     ["related[0]", "cannot link to itself"]),
+    (
+        "placeholder left",
+        MODEL,
+        lambda t: t.replace("Hold the top for one second.", "TODO"),
+        ["steps[1]", "scaffold placeholder"],
+    ),
+    (
+        "not kebab-case",
+        MODEL,
+        lambda t: t.replace("easier: [calf-raise-seated,", "easier: [Calf_Raise,"),
+        ["easier[0]", "kebab-case"],
+    ),
+    (
+        "self link",
+        MODEL,
+        lambda t: t.replace("related: [calf-raise-bent-knee]", "related: [calf-raise-double]"),
+        ["related[0]", "cannot link to itself"],
+    ),
     ("no reps or hold", MODEL, lambda t: t.replace("  reps: 15\n", ""), ["dose", "reps or hold_seconds"]),
-    ("no progression rule (CERT)", MODEL, lambda t: re.sub(r"^progression: .*\n", "", t, flags=re.M),
-     ["progression", "missing"]),
-    ("empty starting level (CERT)", MODEL, lambda t: re.sub(r"^starting_level: .*$", "starting_level: ''", t, flags=re.M),
-     ["starting_level"]),
+    (
+        "no progression rule (CERT)",
+        MODEL,
+        lambda t: re.sub(r"^progression: .*\n", "", t, flags=re.M),
+        ["progression", "missing"],
+    ),
+    (
+        "empty starting level (CERT)",
+        MODEL,
+        lambda t: re.sub(r"^starting_level: .*$", "starting_level: ''", t, flags=re.M),
+        ["starting_level"],
+    ),
 ]
 
 
@@ -121,7 +172,9 @@ def test_each_problem_gets_its_own_line(content_copy):
     path.write_text(path.read_text().replace("sets: 3", "sets: 0").replace("difficulty: easy", "difficulty: hardish"))
     message = content_errors(content_copy)
     lines = [line for line in message.splitlines() if "calf-raise-double.yml" in line]
-    assert len(lines) == 2 and any("dose.sets" in line for line in lines) and any("difficulty" in line for line in lines)
+    assert (
+        len(lines) == 2 and any("dose.sets" in line for line in lines) and any("difficulty" in line for line in lines)
+    )
     assert all(re.search(r"calf-raise-double\.yml:\d+:", line) for line in lines), "each message gives the line"
 
 
@@ -141,11 +194,13 @@ def test_card_page_shows_steps_dose_and_credit(site):
         data = yaml.safe_load((ROOT / "content" / "exercises" / f"{card_id}.yml").read_text())
         html = (site / "exercises" / f"{card_id}.html").read_text()
         from html import escape
+
         for step in data["steps"]:
             assert escape(step, quote=False) in html, f"{card_id}: step missing"
-        assert f"<th scope=\"row\">Sets</th><td>{data['dose']['sets']}</td>" in html, card_id
+        assert f'<th scope="row">Sets</th><td>{data["dose"]["sets"]}</td>' in html, card_id
         for field in ("starting_level", "progression", "adverse_effects"):  # CERT: start, progression, side effects
             from markupsafe import escape as autoescaped  # Jinja's autoescape: quotes become entities too
+
             assert str(autoescaped(data[field])) in html, f"{card_id}: {field} missing from the page"
         assert f"by {escape(data['attribution']['author'], quote=False)}" in html and "CC BY-SA 4.0" in html, card_id
         assert "Last reviewed:" in html and "Next review due:" in html

@@ -101,7 +101,7 @@ def test_target_is_shown_by_colour_pattern_and_label():
 
 
 def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -130,6 +130,7 @@ def test_every_figure_property_has_a_title_and_description():
             for name, prop in node.get("properties", {}).items():
                 assert prop.get("title") and prop.get("description"), f"{where}.{name}"
                 walk(prop, f"{where}.{name}")
+
     walk(schema["properties"]["figure"], "figure")
     walk(schema["definitions"]["figure_pose"], "figure_pose")
 
@@ -167,10 +168,10 @@ def test_nobody_floats_or_sinks(card_id):
     fig = cards()[card_id].data["figure"]
     scene = place(fig)
     assert not scene.sunk, f"{card_id}: part of the body is below the floor"
-    for key, pts in zip(("start", "end"), scene.poses):
+    for key, pts in zip(("start", "end"), scene.poses, strict=False):
         pose = fig[key]
         if "foam-roller" in fig.get("props", []):
-            continue   # supported by hands, hips and the roller: checked by the roller fit in place()
+            continue  # supported by hands, hips and the roller: checked by the roller fit in place()
         support = scene.floor - (STEP_H if pose.get("on_step") else 0)
         names = ("ball", "toe", "o_ball", "o_toe") if pose.get("on_step") else None
         gap = support - low(pts, names)
@@ -183,15 +184,33 @@ def _item(card_id: str, change) -> Item:
     return Item(card_id, data, f"content/exercises/{card_id}.yml", LineIndex())
 
 
-@pytest.mark.parametrize("card_id, change, field, words", [
-    ("calf-raise-double", lambda f: f["end"].update(knee=170), "figure.end.knee", "outside the knee's range"),
-    ("calf-raise-double", lambda f: f["start"].update(ankle=-80), "figure.start.ankle", "outside the ankle's range"),
-    ("calf-stretch-wall-straight", lambda f: f["end"].update(knee=30), "figure.end.knee", "straight-knee (gastrocnemius)"),
-    ("calf-stretch-wall-bent", lambda f: f["end"].update(knee=0), "figure.end.knee", "bent-knee (soleus)"),
-    ("calf-raise-double", lambda f: f.update(highlight="soleus"), "figure.highlight", "not one of the card's targets"),
-    ("drop-landing", lambda f: f.update(props=[]), "figure.start.on_step", "'step' is not in figure.props"),
-    ("calf-raise-double", lambda f: f.update(props=["chair"]), "figure.props", "needs stance: seated"),
-])
+@pytest.mark.parametrize(
+    "card_id, change, field, words",
+    [
+        ("calf-raise-double", lambda f: f["end"].update(knee=170), "figure.end.knee", "outside the knee's range"),
+        (
+            "calf-raise-double",
+            lambda f: f["start"].update(ankle=-80),
+            "figure.start.ankle",
+            "outside the ankle's range",
+        ),
+        (
+            "calf-stretch-wall-straight",
+            lambda f: f["end"].update(knee=30),
+            "figure.end.knee",
+            "straight-knee (gastrocnemius)",
+        ),
+        ("calf-stretch-wall-bent", lambda f: f["end"].update(knee=0), "figure.end.knee", "bent-knee (soleus)"),
+        (
+            "calf-raise-double",
+            lambda f: f.update(highlight="soleus"),
+            "figure.highlight",
+            "not one of the card's targets",
+        ),
+        ("drop-landing", lambda f: f.update(props=[]), "figure.start.on_step", "'step' is not in figure.props"),
+        ("calf-raise-double", lambda f: f.update(props=["chair"]), "figure.props", "needs stance: seated"),
+    ],
+)
 def test_renderer_rejects_bad_poses_naming_the_field(card_id, change, field, words):
     errors = figure_errors(_item(card_id, change))
     messages = [str(e) for e in errors if e.field == field]
@@ -203,7 +222,11 @@ def test_a_card_with_knee_170_fails_to_load_naming_file_and_field(content_copy):
     path = content_copy / "exercises" / "calf-raise-double.yml"
     text = path.read_text()
     assert "  end: {trunk: 0, hip: 0, knee: 0, ankle: -30," in text
-    path.write_text(text.replace("  end: {trunk: 0, hip: 0, knee: 0, ankle: -30,", "  end: {trunk: 0, hip: 0, knee: 170, ankle: -30,"))
+    path.write_text(
+        text.replace(
+            "  end: {trunk: 0, hip: 0, knee: 0, ankle: -30,", "  end: {trunk: 0, hip: 0, knee: 170, ankle: -30,"
+        )
+    )
     message = content_errors(content_copy)
     line = next(ln for ln in message.splitlines() if "figure.end.knee" in ln)
     assert "content/exercises/calf-raise-double.yml:" in line and "170" in line and "150" in line
@@ -234,12 +257,16 @@ def _figures_in(html: str) -> list[str]:
 def test_built_card_pages_show_the_figure_inline(site):
     for card_id, item in cards().items():
         html = (site / "exercises" / f"{card_id}.html").read_text()
-        figure = re.search(r'<figure class="calf-figure-box">\s*(<svg .*?</svg>)\s*<figcaption>(.*?)</figcaption>', html, re.S)
+        figure = re.search(
+            r'<figure class="calf-figure-box">\s*(<svg .*?</svg>)\s*<figcaption>(.*?)</figcaption>', html, re.S
+        )
         assert figure, f"{card_id}: no inline figure"
         root = parse(unescape_entities(figure.group(1)))
         assert root.get("role") == "img" and root.get("aria-labelledby") == f"{card_id}-figure-page-title"
         assert unescape(figure.group(2)) == item.data["illustration"]["alt"]
-        assert html.index("calf-card__equipment") < html.index('class="calf-figure-box"') < html.index('id="how-to-do-it"')
+        assert (
+            html.index("calf-card__equipment") < html.index('class="calf-figure-box"') < html.index('id="how-to-do-it"')
+        )
 
 
 def unescape_entities(svg: str) -> str:
@@ -250,7 +277,9 @@ def unescape_entities(svg: str) -> str:
 def test_library_thumbnails_are_decorative_and_every_page_keeps_ids_unique(site):
     library = (site / "exercises" / "index.html").read_text()
     articles = re.findall(r'<article class="calf-exercise" data-card="([a-z0-9-]+)"', library)
-    thumbs = re.findall(r'<img class="calf-thumb" src="\.\./figures/([a-z0-9-]+)-thumb\.svg" alt="" loading="lazy">', library)
+    thumbs = re.findall(
+        r'<img class="calf-thumb" src="\.\./figures/([a-z0-9-]+)-thumb\.svg" alt="" loading="lazy">', library
+    )
     assert len(thumbs) == len(articles) >= len(cards()), "one decorative thumbnail (empty alt) per listed card"
     assert thumbs == articles, "each card shows its own thumbnail"
     for card_id in set(thumbs):

@@ -41,6 +41,17 @@ def test_terms_get_their_own_definition_as_a_tooltip_across_pages(site):
 
 def test_required_terms_exist():
     terms = {t.lower() for t in load_content(ROOT / "content").glossary}
-    for term in ("gastrocnemius", "soleus", "achilles tendon", "plantar fascia", "dvt", "compartment syndrome",
-                 "claudication", "popliteal artery entrapment", "eccentric", "isometric", "dorsiflexion"):
+    for term in (
+        "gastrocnemius",
+        "soleus",
+        "achilles tendon",
+        "plantar fascia",
+        "dvt",
+        "compartment syndrome",
+        "claudication",
+        "popliteal artery entrapment",
+        "eccentric",
+        "isometric",
+        "dorsiflexion",
+    ):
         assert term in terms, term

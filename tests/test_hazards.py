@@ -20,8 +20,11 @@ def _tests_defined() -> set[str]:
     found = set()
     for path in (ROOT / "tests").glob("test_*.py"):
         tree = ast.parse(path.read_text())
-        found |= {f"tests/{path.name}::{node.name}" for node in tree.body
-                  if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")}
+        found |= {
+            f"tests/{path.name}::{node.name}"
+            for node in tree.body
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
+        }
     return found
 
 
@@ -40,15 +43,31 @@ def test_every_control_names_tests_that_exist():
                 assert name in defined, f"{hazard.id} names the test {name}, which does not exist"
 
 
-@pytest.mark.parametrize("name, edit, expected", [
-    ("unverified control", lambda text: text.replace(
-        "      tests: [tests/test_safety_wording.py::test_unsafe_wordings_from_the_review_are_gone]\n  residual_likelihood: very low\n\n- id: haz-08",
-        "  residual_likelihood: very low\n\n- id: haz-08", 1),
-     ["haz-07.controls[0]", "not verified by any vignette or test"]),
-    ("unknown vignette", lambda text: text.replace("dvt-one-swollen-calf-alone,", "dvt-one-swollen-calf-alone-typo,", 1),
-     ["haz-01.controls[0].vignettes[1]", "dvt-one-swollen-calf-alone-typo", "does not exist"]),
-    ("bad severity", lambda text: text.replace("severity: major", "severity: bad", 1), ["haz-01.severity", "catastrophic"]),
-])
+@pytest.mark.parametrize(
+    "name, edit, expected",
+    [
+        (
+            "unverified control",
+            lambda text: text.replace(
+                "      tests: [tests/test_safety_wording.py::test_unsafe_wordings_from_the_review_are_gone]\n"
+                "  residual_likelihood: very low\n\n- id: haz-08",
+                "  residual_likelihood: very low\n\n- id: haz-08",
+                1,
+            ),
+            ["haz-07.controls[0]", "not verified by any vignette or test"],
+        ),
+        (
+            "unknown vignette",
+            lambda text: text.replace("dvt-one-swollen-calf-alone,", "dvt-one-swollen-calf-alone-typo,", 1),
+            ["haz-01.controls[0].vignettes[1]", "dvt-one-swollen-calf-alone-typo", "does not exist"],
+        ),
+        (
+            "bad severity",
+            lambda text: text.replace("severity: major", "severity: bad", 1),
+            ["haz-01.severity", "catastrophic"],
+        ),
+    ],
+)
 def test_bad_hazard_log_is_rejected_naming_file_and_field(content_copy, name, edit, expected):
     path = content_copy / "safety" / "hazards.yml"
     text = path.read_text()

@@ -56,17 +56,79 @@ EVALUATED = "evaluated"  # `{{ "calfxss0" ~ "evaluated" }}` rendered by Jinja wo
 
 # Markup fragments: HTML in text, attribute and script contexts, Jinja, Markdown, entities, YAML-ish and unicode.
 FRAGMENTS = (  # the most telling first: a short field (a name, up to 60 characters) keeps only the first few
-    '"><calfxss>', "</script><calfxss>", "' data-calfxss='1", '{{ "calfxss" ~ "evaluated" }}', "&lt;calfxss&gt;",
-    "[calfxss](javascript:calfxss())", "</title><calfxss>", "<!-- calfxss -->", "&#60;calfxss&#62;",
-    "<calfxss>", "</calfxss>", "<calfxss/>", "'><calfxss>", "</textarea><calfxss>", "</style><calfxss>",
-    '" data-calfxss="1', " data-calfxss=1 ", '<b data-calfxss onmouseover="calfxss()">',
-    "<img src=x onerror=calfxss()>", "<svg><calfxss></svg>", "<!--", "-->", "<![CDATA[calfxss]]>", "<!calfxss>",
-    "<?calfxss?>", "&amp;lt;calfxss&amp;gt;", "&", "&amp;", "&nbsp;", "&#x3C;",
-    "{{ 7*7 }}", "{% raw %}", "{% endraw %}", "{# calfxss", "{## calfxss ##}", "{{", "}}", "{%", "%}",
-    "<javascript:calfxss()>", "javascript:calfxss()", "![calfxss](x onerror=calfxss())", "*calfxss*", "`calfxss`",
-    "{: data-calfxss }", "[^calfxss]", "!!! calfxss", '"', "'", "`", "\\", "\\u003c", "${calfxss}", "</", "]]>",
-    "\u2028", "\u2029", "\u202e", "\ufeff", "\u00a0", "é", "ı", "ß", "😀", "𝒳", "\u0301", "\n", "\n\n", "- ", ": ",
-    "# ", "*", "|",
+    '"><calfxss>',
+    "</script><calfxss>",
+    "' data-calfxss='1",
+    '{{ "calfxss" ~ "evaluated" }}',
+    "&lt;calfxss&gt;",
+    "[calfxss](javascript:calfxss())",
+    "</title><calfxss>",
+    "<!-- calfxss -->",
+    "&#60;calfxss&#62;",
+    "<calfxss>",
+    "</calfxss>",
+    "<calfxss/>",
+    "'><calfxss>",
+    "</textarea><calfxss>",
+    "</style><calfxss>",
+    '" data-calfxss="1',
+    " data-calfxss=1 ",
+    '<b data-calfxss onmouseover="calfxss()">',
+    "<img src=x onerror=calfxss()>",
+    "<svg><calfxss></svg>",
+    "<!--",
+    "-->",
+    "<![CDATA[calfxss]]>",
+    "<!calfxss>",
+    "<?calfxss?>",
+    "&amp;lt;calfxss&amp;gt;",
+    "&",
+    "&amp;",
+    "&nbsp;",
+    "&#x3C;",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "{% endraw %}",
+    "{# calfxss",
+    "{## calfxss ##}",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "<javascript:calfxss()>",
+    "javascript:calfxss()",
+    "![calfxss](x onerror=calfxss())",
+    "*calfxss*",
+    "`calfxss`",
+    "{: data-calfxss }",
+    "[^calfxss]",
+    "!!! calfxss",
+    '"',
+    "'",
+    "`",
+    "\\",
+    "\\u003c",
+    "${calfxss}",
+    "</",
+    "]]>",
+    "\u2028",
+    "\u2029",
+    "\u202e",
+    "\ufeff",
+    "\u00a0",
+    "é",
+    "ı",
+    "ß",
+    "😀",
+    "𝒳",
+    "\u0301",
+    "\n",
+    "\n\n",
+    "- ",
+    ": ",
+    "# ",
+    "*",
+    "|",
 )
 
 # A value holding every fragment: the first, explicit example of every content type.
@@ -74,11 +136,14 @@ KITCHEN_SINK = "Text " + " ".join(FRAGMENTS)
 
 _TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=6)
 HOSTILE = st.tuples(
-    _TEXT, st.sampled_from(FRAGMENTS), st.lists(st.one_of(st.sampled_from(FRAGMENTS), _TEXT), max_size=6),
+    _TEXT,
+    st.sampled_from(FRAGMENTS),
+    st.lists(st.one_of(st.sampled_from(FRAGMENTS), _TEXT), max_size=6),
 ).map(lambda parts: parts[0] + parts[1] + "".join(parts[2]))
 
 
 # ---- Which fields are free text: read from the JSON Schemas ------------------------------------------------------
+
 
 def _resolve(schema: dict, root: dict) -> dict:
     while "$ref" in schema:
@@ -215,8 +280,20 @@ def _set_field(content: Path, rel: str, path: tuple, value: str) -> None:
 
 # ---- Reading the built site ---------------------------------------------------------------------------------------
 
-URL_ATTRS = {"href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href", "cite", "background",
-             "ping", "manifest"}
+URL_ATTRS = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "srcset",
+    "poster",
+    "data",
+    "xlink:href",
+    "cite",
+    "background",
+    "ping",
+    "manifest",
+}
 JSON_TYPES = {"application/json", "application/ld+json", "importmap", "speculationrules"}
 
 
@@ -289,8 +366,9 @@ class _Page(HTMLParser):
             try:
                 parsed = json.loads(text)
             except json.JSONDecodeError as exc:
-                self.problems.append(f"{self.where}: a <script type={kind}> does not parse as JSON ({exc}): "
-                                     f"{text[:160]!r}")
+                self.problems.append(
+                    f"{self.where}: a <script type={kind}> does not parse as JSON ({exc}): {text[:160]!r}"
+                )
                 return
             self.problems += _json_problems(parsed, self.markers, f"{self.where} <script type={kind}>")
             lowered = text.lower()
@@ -344,11 +422,13 @@ def site_problems(site: Path, markers: list[str]) -> list[str]:
             if rel.startswith("search/search_index"):
                 problems += _json_problems(parsed.get("config", {}), markers, rel)
                 for index, doc in enumerate(parsed.get("docs", [])):
-                    problems += _json_problems({k: v for k, v in doc.items() if k not in ("title", "text")},
-                                               markers, f"{rel} docs[{index}]")
+                    problems += _json_problems(
+                        {k: v for k, v in doc.items() if k not in ("title", "text")}, markers, f"{rel} docs[{index}]"
+                    )
                     for key in ("title", "text"):
-                        problems += _json_problems(doc.get(key, ""), markers, f"{rel} docs[{index}].{key}",
-                                                   html_strings=True)
+                        problems += _json_problems(
+                            doc.get(key, ""), markers, f"{rel} docs[{index}].{key}", html_strings=True
+                        )
             else:
                 problems += _json_problems(parsed, markers, rel)
         else:  # JavaScript, CSS, sitemaps and text files are not generated from content text
@@ -357,6 +437,7 @@ def site_problems(site: Path, markers: list[str]) -> list[str]:
 
 
 # ---- The tests ----------------------------------------------------------------------------------------------------
+
 
 def check_hostile(kind: str, template: Path, tmp_path_factory, picks: list[tuple[Field, str, bool]]) -> None:
     """Write each (field, hostile value, keep the field's own text) into a fresh copy, build, check."""
@@ -372,18 +453,21 @@ def check_hostile(kind: str, template: Path, tmp_path_factory, picks: list[tuple
     site = project.parent / "site"
     result = run_build(project, site)
     output = result.stdout + result.stderr
-    described = "\n".join(f"  {marker}: content/{rel} field {_field_name(path)} = {value!r}"
-                          for rel, path, marker, value in injected)
+    described = "\n".join(
+        f"  {marker}: content/{rel} field {_field_name(path)} = {value!r}" for rel, path, marker, value in injected
+    )
     event(f"{kind}: {'rejected' if result.returncode else 'built'}")
     try:
         if result.returncode != 0:
             assert "Traceback" not in output, f"the build crashed on:\n{described}\n{output[-3000:]}"
             assert any(Path(rel).name in output and _last_key(path) in output for rel, path, _, _ in injected), (
-                f"the build failed without naming the file and field it rejects:\n{described}\n{output[-3000:]}")
+                f"the build failed without naming the file and field it rejects:\n{described}\n{output[-3000:]}"
+            )
             return
         problems = site_problems(site, markers)
-        assert not problems, "markup from content text reached the site:\n" + described + "\n" + "\n".join(
-            problems[:40])
+        assert not problems, (
+            "markup from content text reached the site:\n" + described + "\n" + "\n".join(problems[:40])
+        )
     finally:
         shutil.rmtree(project.parent, ignore_errors=True)
 
@@ -391,12 +475,22 @@ def check_hostile(kind: str, template: Path, tmp_path_factory, picks: list[tuple
 def _make_test(kind: str):
     fields = free_text_fields(kind)
     assert fields, f"no free-text field found for {kind}"
-    picks = st.lists(st.tuples(st.sampled_from(fields), HOSTILE, st.booleans()), min_size=1, max_size=3,
-                     unique_by=lambda pick: pick[0][:2])
+    picks = st.lists(
+        st.tuples(st.sampled_from(fields), HOSTILE, st.booleans()),
+        min_size=1,
+        max_size=3,
+        unique_by=lambda pick: pick[0][:2],
+    )
 
-    @settings(max_examples=2, deadline=None, derandomize=True, database=None, print_blob=False,
-              phases=(Phase.explicit, Phase.generate),  # no shrinking: each example is a full site build
-              suppress_health_check=(HealthCheck.too_slow,))
+    @settings(
+        max_examples=2,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        print_blob=False,
+        phases=(Phase.explicit, Phase.generate),  # no shrinking: each example is a full site build
+        suppress_health_check=(HealthCheck.too_slow,),
+    )
     @pytest.mark.slow
     @pytest.mark.build
     @example(picks=[(field, KITCHEN_SINK, True) for field in one_of_each(fields)])
@@ -422,7 +516,9 @@ def test_free_text_fields_are_found_for_every_content_type():
         assert fields, kind
         keys = {_last_key(field.path) for field in fields}
         assert not keys & {"id", "key", "doi", "url", "date", "reviewed", "next_review", "level", "kind", "type"}, (
-            kind, keys)
+            kind,
+            keys,
+        )
 
 
 LEAKS = {  # file in a built site -> text that must be reported (the checker's own test, no build)
@@ -443,9 +539,11 @@ LEAKS = {  # file in a built site -> text that must be reported (the checker's o
 INERT = {  # the same strings as text and string data: nothing to report
     "text.html": "<p>&lt;calfxss0&gt; &quot;&gt;&lt;calfxss0&gt; [calfxss0](javascript:calfxss0())</p>",
     "attribute.html": '<abbr title="&quot; data-calfxss0=&quot;1">x</abbr><a href="#calfxss0">x</a>',
-    "jsonld.html": '<script type="application/ld+json">{"name": "\\u003c/script\\u003e\\u003ccalfxss0\\u003e"}</script>',
+    "jsonld.html": (
+        '<script type="application/ld+json">{"name": "\\u003c/script\\u003e\\u003ccalfxss0\\u003e"}</script>'
+    ),
     "search/search_index.json": '{"config": {}, "docs": [{"location": "", "title": "&lt;calfxss0&gt;", '
-                                '"text": "<p>&lt;calfxss0&gt; {{ \\"calfxss0\\" ~ \\"evaluated\\" }}</p>"}]}',
+    '"text": "<p>&lt;calfxss0&gt; {{ \\"calfxss0\\" ~ \\"evaluated\\" }}</p>"}]}',
     "api.json": '{"name": "</script><calfxss0>"}',
 }
 

@@ -13,9 +13,9 @@ from helpers import ROOT, in_ci
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Messages we filter, each with its reason.
 FILTERED: dict[str, str] = {
-    "Attribute \u201cautocomplete\u201d is only allowed when the input type is":
-        "Material's base.html sets autocomplete=off on its drawer and search checkboxes on purpose: some browsers "
-        "restore a checked drawer on back navigation otherwise. The override keeps the theme's markup.",
+    "Attribute \u201cautocomplete\u201d is only allowed when the input type is": "Material's base.html sets "
+    "autocomplete=off on its drawer and search checkboxes on purpose: some browsers "
+    "restore a checked drawer on back navigation otherwise. The override keeps the theme's markup.",
 }
 
 
@@ -37,8 +37,9 @@ def test_nu_html_checker_reports_no_errors(site):
     assert checked_pages(site) > 40
     messages = nu_messages(result)
     errors = [m for m in messages if not any(key in m.get("message", "") for key in FILTERED)]
-    report = "\n".join(f"{m.get('url', '?').split(str(site))[-1]}:{m.get('lastLine', '?')}: {m.get('message')}"
-                       for m in errors)
+    report = "\n".join(
+        f"{m.get('url', '?').split(str(site))[-1]}:{m.get('lastLine', '?')}: {m.get('message')}" for m in errors
+    )
     assert not errors, f"{len(errors)} HTML errors:\n{report}"
     assert result.returncode == 0 or messages, f"the Nu checker exited {result.returncode} without reporting why"
 
@@ -62,13 +63,16 @@ def nu_messages(result: subprocess.CompletedProcess) -> list[dict]:
     return messages
 
 
-@pytest.mark.parametrize("returncode, stderr, problem", [
-    (0, "", "nothing parseable"),
-    (1, "", "nothing parseable"),
-    (1, '{"messages": []}', "exited 1 with no messages"),
-    (2, '{"messages": []}', "the Nu checker failed"),
-    (0, "Error: Unable to access jarfile", "nothing parseable"),
-])
+@pytest.mark.parametrize(
+    "returncode, stderr, problem",
+    [
+        (0, "", "nothing parseable"),
+        (1, "", "nothing parseable"),
+        (1, '{"messages": []}', "exited 1 with no messages"),
+        (2, '{"messages": []}', "the Nu checker failed"),
+        (0, "Error: Unable to access jarfile", "nothing parseable"),
+    ],
+)
 def test_a_checker_that_fails_or_prints_nothing_fails_the_test(returncode, stderr, problem):
     result = subprocess.CompletedProcess([], returncode, "", stderr)
     with pytest.raises((AssertionError, pytest.fail.Exception), match=problem):

@@ -1,7 +1,6 @@
-"""Programs: four valid programs, card references resolve, bad programs are rejected naming the file, pages show the weeks."""
+"""Programmes: the four exist, bad programmes are rejected naming the file, and pages show the weeks."""
 
 from __future__ import annotations
-
 
 import pytest
 
@@ -18,11 +17,14 @@ def test_the_four_programmes_exist():
     assert REQUIRED <= set(load_content(ROOT / "content").programs)
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("card: calf-raise-seated", "card: moon-walk", ["unknown card 'moon-walk'", "stages[0].exercises"]),
-    ("weeks: \"1\"", "weeks: first", ["weeks"]),
-    ("evidence: [", "evidence: [nobody-1900, ", ["unknown reference 'nobody-1900'"]),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("card: calf-raise-seated", "card: moon-walk", ["unknown card 'moon-walk'", "stages[0].exercises"]),
+        ('weeks: "1"', "weeks: first", ["weeks"]),
+        ("evidence: [", "evidence: [nobody-1900, ", ["unknown reference 'nobody-1900'"]),
+    ],
+)
 def test_bad_program_is_rejected_naming_the_file(content_copy, old, new, expected):
     path = content_copy / "programs" / "calf-strain-rehab.yml"
     text = path.read_text()
@@ -50,8 +52,9 @@ def test_program_pages_show_a_week_by_week_table_with_card_links(site):
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("page, program_id", [("return-to-running", "walk-run-return"),
-                                              ("running/barefoot", "minimalist-transition")])
+@pytest.mark.parametrize(
+    "page, program_id", [("return-to-running", "walk-run-return"), ("running/barefoot", "minimalist-transition")]
+)
 def test_guide_pages_render_their_programme_instead_of_a_table_of_their_own(site, page, program_id):
     """F20a, F21: the page and the programme agree because the page shows the programme's own stages."""
     source = (ROOT / "content" / f"{page}.md").read_text(encoding="utf-8")
@@ -64,8 +67,10 @@ def test_guide_pages_render_their_programme_instead_of_a_table_of_their_own(site
 
 def test_minimalist_programme_reaches_about_half_by_week_12():
     """F21: the cautious plan builds from 5 to 10% to about half of weekly running over 12 weeks."""
-    stages = {s["weeks"]: " ".join(s["goal"].split())
-              for s in load_content(ROOT / "content").programs["minimalist-transition"].data["stages"]}
+    stages = {
+        s["weeks"]: " ".join(s["goal"].split())
+        for s in load_content(ROOT / "content").programs["minimalist-transition"].data["stages"]
+    }
     assert "5 to 10%" in stages["1-2"]
     assert max(int(w.split("-")[-1]) for w in stages) == 12 and "50%" in stages["9-12"]
 

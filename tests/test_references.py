@@ -1,4 +1,5 @@
-"""References: a valid list of 20+ real sources, each cited somewhere, numbered per page, and listed on the References page.
+"""References: a valid list of 20+ real sources, each cited somewhere, numbered per page,
+and listed on the References page.
 
 Also the reference checks: no search URLs, a DOI on every journal article, no `unverified:` entry under CI,
 and no "et al.." on the References page.
@@ -90,11 +91,16 @@ def _break(content_dir, old: str, new: str) -> None:
     path.write_text(text.replace(old, new))
 
 
-@pytest.mark.parametrize("url", ["https://pubmed.ncbi.nlm.nih.gov/?term=venous+thromboembolic",
-                                 "https://scholar.google.com/scholar?q=NG158",
-                                 "https://www.nice.org.uk/search?q=ng158",
-                                 "https://www.nice.org.uk/search/guidance/ng158",
-                                 "https://www.google.co.uk/url?q=https://www.nice.org.uk/guidance/ng158"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://pubmed.ncbi.nlm.nih.gov/?term=venous+thromboembolic",
+        "https://scholar.google.com/scholar?q=NG158",
+        "https://www.nice.org.uk/search?q=ng158",
+        "https://www.nice.org.uk/search/guidance/ng158",
+        "https://www.google.co.uk/url?q=https://www.nice.org.uk/guidance/ng158",
+    ],
+)
 def test_search_url_is_rejected_naming_file_line_and_field(content_copy, url):
     _break(content_copy, "  url: https://www.nice.org.uk/guidance/ng158\n", f"  url: {url}\n")
     message = content_errors(content_copy)
@@ -103,10 +109,15 @@ def test_search_url_is_rejected_naming_file_line_and_field(content_copy, url):
 
 
 def test_journal_article_without_doi_is_rejected(content_copy):
-    _break(content_copy, "  doi: 10.1139/apnm-2015-0235\n", "  url: https://cdnsciencepub.com/doi/10.1139/apnm-2015-0235\n")
+    _break(
+        content_copy, "  doi: 10.1139/apnm-2015-0235\n", "  url: https://cdnsciencepub.com/doi/10.1139/apnm-2015-0235\n"
+    )
     message = content_errors(content_copy)
-    assert re.search(r"content/references\.yml:\d+: field 'behm-2016\.doi': is a 'systematic-review', "
-                     r"a journal article, but has no DOI", message), message
+    assert re.search(
+        r"content/references\.yml:\d+: field 'behm-2016\.doi': is a 'systematic-review', "
+        r"a journal article, but has no DOI",
+        message,
+    ), message
 
 
 def test_guideline_in_a_journal_volume_needs_a_doi_but_a_web_guideline_does_not(content_copy):
@@ -123,8 +134,11 @@ def test_unverified_entry_fails_the_build_under_ci(content_copy, monkeypatch):
     monkeypatch.setenv("CI", "true")
     _mark_unverified(content_copy)
     message = content_errors(content_copy)
-    assert re.search(r"content/references\.yml:\d+: field 'behm-2016\.unverified': is marked unverified: "
-                     r"issue number not yet confirmed\. Fix: Confirm the details", message), message
+    assert re.search(
+        r"content/references\.yml:\d+: field 'behm-2016\.unverified': is marked unverified: "
+        r"issue number not yet confirmed\. Fix: Confirm the details",
+        message,
+    ), message
 
 
 def test_unverified_entry_only_warns_outside_ci(content_copy, monkeypatch, caplog):
@@ -148,7 +162,6 @@ def test_no_entry_is_unverified_or_commented_as_unverified():
 def test_references_page_has_no_double_full_stop(site):
     html = (site / "references.html").read_text()
     assert "et al. " in html and "et al.." not in html
-
 
 
 def test_reference_links_are_separated_from_the_text(site):

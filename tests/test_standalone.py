@@ -9,9 +9,11 @@ from site_html import is_external, parse
 
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.I)
 # In scripts: an outside address a browser would load (a script, style, font, image or a known CDN or API host).
-JS_FETCH = re.compile(r"""["'`]((?:https?:)?//[^"'`\s]*(?:\.(?:js|mjs|css|woff2?|ttf|otf|png|jpe?g|svg|gif|webp)\b|"""
-                      r"""unpkg\.com|jsdelivr|googleapis|gstatic|cdnjs|google-analytics|googletagmanager|api\.github)[^"'`\s]*)""",
-                      re.I)
+JS_FETCH = re.compile(
+    r"""["'`]((?:https?:)?//[^"'`\s]*(?:\.(?:js|mjs|css|woff2?|ttf|otf|png|jpe?g|svg|gif|webp)\b|"""
+    r"""unpkg\.com|jsdelivr|googleapis|gstatic|cdnjs|google-analytics|googletagmanager|api\.github)[^"'`\s]*)""",
+    re.I,
+)
 
 
 def test_html_loads_no_outside_resource(site):

@@ -1,4 +1,7 @@
-"""The symptom checker's tree: sound, testable, red flags first, and published as the static page the contract describes."""
+"""The symptom checker's tree: sound, testable and red flags first.
+
+It is published as the static page the contract describes.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,8 @@ import re
 
 import pytest
 import yaml
-
 from checker_html import parse_checker
+
 from conftest import ROOT, content_errors
 from macros.content import load_content
 from macros.triage import paths
@@ -39,7 +42,9 @@ def test_emergency_questions_are_asked_before_same_day_ones():
         seen_urgent = False
         for node in path[:-1]:
             reached = direct(questions[node])
-            assert not (seen_urgent and "emergency" in reached), f"{node} asks an emergency after a same-day question: {path}"
+            assert not (seen_urgent and "emergency" in reached), (
+                f"{node} asks an emergency after a same-day question: {path}"
+            )
             seen_urgent = seen_urgent or "urgent" in reached
     first = questions[content.triage.data["start"]]
     assert "emergency" in direct(first), "the first question screens for an emergency"
@@ -56,30 +61,63 @@ def _question(tree, node_id):
     return next(q for q in tree["questions"] if q["id"] == node_id)
 
 
-@pytest.mark.parametrize("name, change, expected", [
-    ("dead end", lambda t: t["questions"][0]["answers"][0].update(next="out-nowhere"),
-     ["dead end", "out-nowhere", "answers[0].next"]),
-    ("cycle", lambda t: _question(t, "q-limb")["answers"][1].update(next=t["start"]), ["cycle"]),
-    ("unknown care card", lambda t: t["outcomes"][0].update(care_card="whenever"), ["care card 'whenever'", "care_card"]),
-    ("unreachable node", lambda t: t["questions"].append(
-        {"id": "q-orphan", "question": "Is this reachable?",
-         "answers": [{"label": "Yes", "findings": ["chest-pain"], "next": t["outcomes"][0]["id"]},
-                     {"label": "No", "findings": [], "next": t["outcomes"][1]["id"]}]}),
-     ["q-orphan", "cannot be reached"]),
-    ("missing page", lambda t: t["outcomes"][0]["links"][0].update(page="no-such-page.md"), ["no-such-page.md"]),
-    ("duplicate id", lambda t: t["outcomes"][1].update(id=t["outcomes"][0]["id"]), ["used twice"]),
-    ("unknown finding", lambda t: t["questions"][0]["answers"][0]["findings"].append("chest-ache"),
-     ["node 'q-chest'", "unknown finding 'chest-ache'", "findings[4]"]),
-    ("finding claimed twice", lambda t: t["questions"][0]["answers"][1]["findings"].append("chest-pain"),
-     ["node 'q-chest'", "both claim the finding 'chest-pain'"]),
-    ("no none-of-these answer", lambda t: [a.update(findings=["runner"]) for a in t["questions"][0]["answers"]
-                                           if not a["findings"]],
-     ["node 'q-chest'", "no answer is the 'No' or 'None of these' answer"]),
-    ("finding asked nowhere", lambda t: t.update(context_only=[c for c in t["context_only"] if c["id"] != "runner"]),
-     ["no answer asks about the finding 'runner'", "context_only"]),
-    ("answer without findings field", lambda t: t["questions"][0]["answers"][0].pop("findings"),
-     ["questions[0].answers[0]", "findings"]),
-])
+@pytest.mark.parametrize(
+    "name, change, expected",
+    [
+        (
+            "dead end",
+            lambda t: t["questions"][0]["answers"][0].update(next="out-nowhere"),
+            ["dead end", "out-nowhere", "answers[0].next"],
+        ),
+        ("cycle", lambda t: _question(t, "q-limb")["answers"][1].update(next=t["start"]), ["cycle"]),
+        (
+            "unknown care card",
+            lambda t: t["outcomes"][0].update(care_card="whenever"),
+            ["care card 'whenever'", "care_card"],
+        ),
+        (
+            "unreachable node",
+            lambda t: t["questions"].append(
+                {
+                    "id": "q-orphan",
+                    "question": "Is this reachable?",
+                    "answers": [
+                        {"label": "Yes", "findings": ["chest-pain"], "next": t["outcomes"][0]["id"]},
+                        {"label": "No", "findings": [], "next": t["outcomes"][1]["id"]},
+                    ],
+                }
+            ),
+            ["q-orphan", "cannot be reached"],
+        ),
+        ("missing page", lambda t: t["outcomes"][0]["links"][0].update(page="no-such-page.md"), ["no-such-page.md"]),
+        ("duplicate id", lambda t: t["outcomes"][1].update(id=t["outcomes"][0]["id"]), ["used twice"]),
+        (
+            "unknown finding",
+            lambda t: t["questions"][0]["answers"][0]["findings"].append("chest-ache"),
+            ["node 'q-chest'", "unknown finding 'chest-ache'", "findings[4]"],
+        ),
+        (
+            "finding claimed twice",
+            lambda t: t["questions"][0]["answers"][1]["findings"].append("chest-pain"),
+            ["node 'q-chest'", "both claim the finding 'chest-pain'"],
+        ),
+        (
+            "no none-of-these answer",
+            lambda t: [a.update(findings=["runner"]) for a in t["questions"][0]["answers"] if not a["findings"]],
+            ["node 'q-chest'", "no answer is the 'No' or 'None of these' answer"],
+        ),
+        (
+            "finding asked nowhere",
+            lambda t: t.update(context_only=[c for c in t["context_only"] if c["id"] != "runner"]),
+            ["no answer asks about the finding 'runner'", "context_only"],
+        ),
+        (
+            "answer without findings field",
+            lambda t: t["questions"][0]["answers"][0].pop("findings"),
+            ["questions[0].answers[0]", "findings"],
+        ),
+    ],
+)
 def test_bad_tree_is_rejected_naming_file_and_node(content_copy, name, change, expected):
     _edit_tree(content_copy, change)
     message = content_errors(content_copy)

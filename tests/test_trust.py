@@ -14,8 +14,18 @@ from macros.people import CLINICAL_REVIEWER
 from macros.review import read_front_matter, review_errors
 
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
-REQUIRED = ("@context", "@type", "name", "description", "lastReviewed", "author", "about", "audience",
-            "medicalAudience", "inLanguage")
+REQUIRED = (
+    "@context",
+    "@type",
+    "name",
+    "description",
+    "lastReviewed",
+    "author",
+    "about",
+    "audience",
+    "medicalAudience",
+    "inLanguage",
+)
 PENDING = "not yet reviewed by a clinician (pending)"
 TODAY = dt.date(2026, 12, 1)
 
@@ -102,18 +112,29 @@ def test_registry_has_no_invented_clinical_reviewer():
     assert _clinicians() == set()
 
 
-PAGE_META = {"title": "T", "description": "A page for the tests.", "reviewed": dt.date(2026, 11, 25),
-             "next_review": dt.date(2027, 11, 25), "authors": ["maintainers"]}
+PAGE_META = {
+    "title": "T",
+    "description": "A page for the tests.",
+    "reviewed": dt.date(2026, 11, 25),
+    "next_review": dt.date(2027, 11, 25),
+    "authors": ["maintainers"],
+}
 
 
-@pytest.mark.parametrize("change, expected", [
-    ({"authors": None}, ["content/x.md", "'authors' is missing", "Fix:"]),
-    ({"description": None}, ["content/x.md", "'description' is missing"]),
-    ({"authors": ["nobody"]}, ["content/x.md", "'authors'", "'nobody'", "content/people.yml", "maintainers"]),
-    ({"authors": "maintainers"}, ["'authors' must be a list of ids"]),
-    ({"clinical_reviewers": ["maintainers"]}, ["'clinical_reviewers'", "'maintainers'", "role 'clinical-reviewer'"]),
-    ({"reviewer": "Editorial team (physiotherapy)"}, ["'reviewer' is no longer used", "authors: [maintainers]"]),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        ({"authors": None}, ["content/x.md", "'authors' is missing", "Fix:"]),
+        ({"description": None}, ["content/x.md", "'description' is missing"]),
+        ({"authors": ["nobody"]}, ["content/x.md", "'authors'", "'nobody'", "content/people.yml", "maintainers"]),
+        ({"authors": "maintainers"}, ["'authors' must be a list of ids"]),
+        (
+            {"clinical_reviewers": ["maintainers"]},
+            ["'clinical_reviewers'", "'maintainers'", "role 'clinical-reviewer'"],
+        ),
+        ({"reviewer": "Editorial team (physiotherapy)"}, ["'reviewer' is no longer used", "authors: [maintainers]"]),
+    ],
+)
 def test_front_matter_credit_errors_name_page_field_and_fix(change, expected):
     people = load_content(ROOT / "content").people
     meta = {k: v for k, v in {**PAGE_META, **change}.items() if v is not None}
@@ -127,8 +148,10 @@ def test_a_clinical_reviewer_needs_a_profession(content_copy):
     from conftest import content_errors
 
     with (content_copy / "people.yml").open("a", encoding="utf-8") as f:
-        f.write("- id: test-clinician\n  name: Test Clinician\n  roles: [clinical-reviewer]\n"
-                "  conflicts_of_interest: None declared\n")
+        f.write(
+            "- id: test-clinician\n  name: Test Clinician\n  roles: [clinical-reviewer]\n"
+            "  conflicts_of_interest: None declared\n"
+        )
     message = content_errors(content_copy)
     assert "content/people.yml" in message and "test-clinician.profession" in message
 
@@ -137,8 +160,10 @@ def test_listed_clinical_reviewer_and_hostile_title_in_a_build(project_copy, tmp
     """A fictional reviewer (only in this throwaway copy) shows in the frame and reviewedBy; a title with
     '</script>' stays inside the JSON-LD."""
     with (project_copy / "content" / "people.yml").open("a", encoding="utf-8") as f:
-        f.write("- id: test-clinician\n  name: Test Clinician\n  roles: [clinical-reviewer]\n"
-                "  profession: Physiotherapist\n  conflicts_of_interest: None declared\n")
+        f.write(
+            "- id: test-clinician\n  name: Test Clinician\n  roles: [clinical-reviewer]\n"
+            "  profession: Physiotherapist\n  conflicts_of_interest: None declared\n"
+        )
     page = project_copy / "content" / "prevent.md"
     text = page.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^title: .*$", "title: 'Bad </script><script>alert(1)</script> & \"title\"'", text, count=1)

@@ -9,16 +9,37 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from checker_html import parse_checker, walk
+
 from conftest import ROOT
 from macros.content import load_content
 from macros.triage_walk import rank
 
 pytestmark = pytest.mark.build
 
-REVIEW_SCENARIOS = {"S1", "S2a", "S2b", "S3", "S3b", "S4", "S5", "S6", "S7", "S7b", "S8", "S8b", "S9", "S10", "S11",
-                    "S12", "S13", "S14", "S15", "S16", "S17"}
+REVIEW_SCENARIOS = {
+    "S1",
+    "S2a",
+    "S2b",
+    "S3",
+    "S3b",
+    "S4",
+    "S5",
+    "S6",
+    "S7",
+    "S7b",
+    "S8",
+    "S8b",
+    "S9",
+    "S10",
+    "S11",
+    "S12",
+    "S13",
+    "S14",
+    "S15",
+    "S16",
+    "S17",
+}
 MAX_OVER_TRIAGE = 0.10
 
 
@@ -40,14 +61,17 @@ def _describe(v, level, outcome):
 def test_no_vignette_is_under_triaged_on_the_built_page(walked):
     failed = [f"{v['id']}: {failure}" for v, _, _, failure in walked if failure]
     assert not failed, "walks that failed:\n" + "\n".join(failed)
-    under = [_describe(v, level, outcome) for v, outcome, level, _ in walked
-             if rank(level) < rank(v["expected_min"])]
+    under = [_describe(v, level, outcome) for v, outcome, level, _ in walked if rank(level) < rank(v["expected_min"])]
     assert not under, f"{len(under)} vignettes under-triaged:\n" + "\n".join(under)
     assert len(walked) >= 100
 
 
 def test_over_triage_stays_at_or_below_ten_percent(walked):
-    over = [_describe(v, level, outcome) for v, outcome, level, _ in walked if level and rank(level) > rank(v["expected_max"])]
+    over = [
+        _describe(v, level, outcome)
+        for v, outcome, level, _ in walked
+        if level and rank(level) > rank(v["expected_max"])
+    ]
     print(f"\nover-triage: {len(over)} of {len(walked)} ({100 * len(over) / len(walked):.1f}%)\n" + "\n".join(over))
     assert len(over) <= MAX_OVER_TRIAGE * len(walked), "\n".join(over)
 
@@ -69,5 +93,10 @@ def test_built_page_and_data_walks_agree(site, walked):
     under = sum(1 for v, _, level, _ in walked if level and rank(level) < rank(v["expected_min"]))
     over = sum(1 for v, _, level, _ in walked if level and rank(level) > rank(v["expected_max"]))
     failed = sum(1 for *_, failure in walked if failure)
-    assert published == {"total": str(len(walked)), "within": str(len(walked) - under - over - failed),
-                         "under": str(under), "over": str(over), "failed": str(failed)}
+    assert published == {
+        "total": str(len(walked)),
+        "within": str(len(walked) - under - over - failed),
+        "under": str(under),
+        "over": str(over),
+        "failed": str(failed),
+    }

@@ -41,6 +41,7 @@ def accepted(tmp_path: Path, text: str):
 
 # --- a tab in the indentation -------------------------------------------------------------------------------------
 
+
 def test_tab_in_indentation_says_use_spaces(tmp_path):
     message = rejected(tmp_path, "id: trap\nsteps:\n  - One.\n\t- Two.\n")
     assert f"{REL}:4:" in message, message
@@ -61,6 +62,7 @@ def test_tab_after_spaces_in_a_block_of_text_is_also_a_tab_in_the_indentation(tm
 
 # --- a key given twice ---------------------------------------------------------------------------------------------
 
+
 def test_duplicate_key_names_its_second_line(tmp_path):
     message = rejected(tmp_path, "id: trap\ndose:\n  sets: 3\n  reps: 15\n  sets: 4\n")
     assert f"{REL}:5: field 'dose.sets': the key 'sets' appears twice." in message, message
@@ -74,7 +76,9 @@ FOLDED = "steps:\n  - Lower until your heel touches the floor.\n   - Walk forwar
 
 def test_yaml_alone_folds_the_item_silently():
     """Why the check exists: plain YAML reads the 3-space item as more text of the one above."""
-    assert yaml.safe_load(FOLDED)["steps"][0] == "Lower until your heel touches the floor. - Walk forward on your heels."
+    assert (
+        yaml.safe_load(FOLDED)["steps"][0] == "Lower until your heel touches the floor. - Walk forward on your heels."
+    )
 
 
 def test_item_running_onto_a_dash_line_names_the_continuation_line(tmp_path):
@@ -92,22 +96,27 @@ def test_swallowed_step_in_a_real_card_is_rejected_by_load_content(content_copy)
     lines[second] = " " + lines[second]
     path.write_text("".join(lines), encoding="utf-8")
     message = content_errors(content_copy)
-    assert f"{rel}:{second + 1}: field 'steps[0]': this item runs onto the next line, which starts with '- '." in message, \
-        message
+    assert (
+        f"{rel}:{second + 1}: field 'steps[0]': this item runs onto the next line, which starts with '- '." in message
+    ), message
     assert "Indent each item the same" in message, message
 
 
-@pytest.mark.parametrize("text", [
-    "steps:\n  - A long step that goes on\n    to a second line.\n  - Next.\n",              # continuation without '- '
-    "steps:\n  - \"Quoted on purpose,\n    - with a dash line\"\n",                          # quoted text is meant
-    "steps:\n  - |\n    A block of text\n    - with a list inside\n",                         # so is a block scalar
-    "notes: This is not a list item\n  - but plain text in a mapping.\n",                    # only list items are checked
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "steps:\n  - A long step that goes on\n    to a second line.\n  - Next.\n",  # continuation without '- '
+        'steps:\n  - "Quoted on purpose,\n    - with a dash line"\n',  # quoted text is meant
+        "steps:\n  - |\n    A block of text\n    - with a list inside\n",  # so is a block scalar
+        "notes: This is not a list item\n  - but plain text in a mapping.\n",  # only list items are checked
+    ],
+)
 def test_multi_line_items_that_are_meant_are_accepted(tmp_path, text):
     accepted(tmp_path, text)
 
 
 # --- anchors and aliases --------------------------------------------------------------------------------------------
+
 
 def test_anchor_and_alias_are_rejected_on_their_lines(tmp_path):
     message = rejected(tmp_path, "id: trap\ncues: &shared\n  - Keep your knee straight.\nmistakes: *shared\n")
@@ -127,7 +136,8 @@ def test_merge_key_is_rejected(tmp_path):
 
 
 BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n" for prev, name in zip("abcdefgh", "bcdefghi"))
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n" for prev, name in zip("abcdefgh", "bcdefghi", strict=False)
+)
 
 
 def test_yaml_bomb_is_rejected_fast(tmp_path):
@@ -147,16 +157,20 @@ def test_alias_is_caught_on_the_node_tree_even_if_the_quick_text_check_misses_it
     assert time.perf_counter() - start < 2, "the bomb was expanded"
 
 
-@pytest.mark.parametrize("text", [
-    "q: Q&A, 5*3 = 15, *bold* and & more\n",
-    "q: \"*not an alias* &nor an anchor\"\n",
-    "items: [R&D, 2*x]\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "q: Q&A, 5*3 = 15, *bold* and & more\n",
+        'q: "*not an alias* &nor an anchor"\n',
+        "items: [R&D, 2*x]\n",
+    ],
+)
 def test_ampersands_and_asterisks_in_text_are_accepted(tmp_path, text):
     assert accepted(tmp_path, text)
 
 
 # --- file size ------------------------------------------------------------------------------------------------------
+
 
 def test_oversized_file_is_rejected_before_parsing(tmp_path):
     # Broken YAML too: the size message alone shows the file was never parsed.

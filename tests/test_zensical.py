@@ -32,9 +32,14 @@ NO_CSP_STEP = "Zensical output has no CSP meta: macros/csp.py runs after the pro
 def zensical_site(site) -> Path:
     """Zensical's build of the staged folder (the session `site` fixture staged it and built it with MkDocs)."""
     out = ROOT / "build" / "zensical-test-site"  # Zensical requires site_dir inside the project; build/ is ignored
-    result = subprocess.run([str(ZENSICAL), "build", "--clean", "--config-file", "mkdocs.yml"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "CALF_SITE_DIR": str(out)})
+    result = subprocess.run(
+        [str(ZENSICAL), "build", "--clean", "--config-file", "mkdocs.yml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "CALF_SITE_DIR": str(out)},
+    )
     assert result.returncode == 0, f"zensical build failed:\n{result.stdout}\n{result.stderr}"
     return out
 
@@ -53,8 +58,9 @@ def test_the_same_pages_and_files(site, zensical_site):
     # Theme assets are bundled under other names by each generator: compare our own files and every page.
     ours_own = {p for p in ours - theirs if not p.startswith("assets/") or p.startswith("assets/javascripts/calf")}
     assert {p for p in ours_own if not ALLOWED["mkdocs_only"].match(p)} == set()
-    assert sorted(p.relative_to(site) for p in html_pages(site)) == \
-        sorted(p.relative_to(zensical_site) for p in html_pages(zensical_site) if "fragments" not in p.parts)
+    assert sorted(p.relative_to(site) for p in html_pages(site)) == sorted(
+        p.relative_to(zensical_site) for p in html_pages(zensical_site) if "fragments" not in p.parts
+    )
 
 
 def test_every_card_and_programme_page_with_toc_and_skip_link(zensical_site):
@@ -68,8 +74,10 @@ def test_every_card_and_programme_page_with_toc_and_skip_link(zensical_site):
 
 
 def test_red_flag_care_cards_on_the_home_page(site, zensical_site):
-    cards = [(_attrs(p.read_text(encoding="utf-8"), "data-care-card"), _attrs(p.read_text(encoding="utf-8"),
-              "data-level")) for p in (site / "index.html", zensical_site / "index.html")]
+    cards = [
+        (_attrs(p.read_text(encoding="utf-8"), "data-care-card"), _attrs(p.read_text(encoding="utf-8"), "data-level"))
+        for p in (site / "index.html", zensical_site / "index.html")
+    ]
     assert cards[0] == cards[1] and "emergency" in cards[0][1]
 
 
