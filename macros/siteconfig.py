@@ -49,9 +49,22 @@ class SiteConfig:
         return f"{self.site_url.rstrip('/')}/{page}" if self.site_url else None
 
 
+_cache: dict[tuple, SiteConfig] = {}
+
+
 def load_config(project: Path, config_file: str = "mkdocs.yml") -> SiteConfig:
+    """The pipeline's view of mkdocs.yml, read again only when the file or the environment (!ENV) changes."""
     project = Path(project).resolve()
-    config = yaml.load((project / config_file).read_text(encoding="utf-8"), Loader=_Loader) or {}
+    path = project / config_file
+    key = (path, path.stat().st_mtime_ns, tuple(sorted(os.environ.items())))
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = _read(project, path)
+    return _cache[key]
+
+
+def _read(project: Path, path: Path) -> SiteConfig:
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     edit_uri = config.get("edit_uri") or "edit/main/docs/"
     # edit_uri is '<action>/<branch>/<folder>/': the folder after the branch is where contributors edit pages.
     source = project / "/".join(edit_uri.strip("/").split("/")[2:])
