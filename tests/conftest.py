@@ -12,7 +12,7 @@ import pytest
 
 # Helpers live in helpers.py. These names are imported here too, because some modules still use
 # `from conftest import ROOT, content_errors`; new code imports from helpers.
-from helpers import LINKED_PARTS, PROJECT_PARTS, ROOT, content_errors, html_pages, run_build  # noqa: F401
+from helpers import ROOT, content_errors, copy_project, html_pages, run_build  # noqa: F401
 
 
 def pytest_collection_modifyitems(items):
@@ -38,17 +38,7 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of the project to break on purpose: content/ and mkdocs.yml copied, the code linked."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / part)
-    for part in LINKED_PARTS:
-        (copy / part).symlink_to(ROOT / part)
-    return copy
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ Fixtures live in conftest.py; import these with `from helpers import ...` (pytes
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,21 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 ZENSICAL = Path(sys.executable).parent / "zensical"
 PROJECT_PARTS = ("mkdocs.yml", "content")  # copied into a throwaway project: the failure cases break these
 LINKED_PARTS = ("macros", "site_overrides", "node_modules")  # only read by a build: linked, never written
+
+
+def copy_project(copy: Path, source_root: Path = ROOT) -> Path:
+    """A throwaway project at `copy`: content/ and mkdocs.yml copied from `source_root` (to break on purpose), the
+    code linked to the real tree."""
+    copy.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = source_root / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / part)
+    for part in LINKED_PARTS:
+        (copy / part).symlink_to(ROOT / part)
+    return copy
 
 
 def in_ci() -> bool:

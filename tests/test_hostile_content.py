@@ -32,7 +32,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 
-from helpers import LINKED_PARTS, PROJECT_PARTS, ROOT, run_build
+from helpers import ROOT, copy_project, run_build
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # safe either way; libyaml's is ten times faster
 CONTENT = ROOT / "content"
@@ -241,29 +241,11 @@ _COPIES = count()
 @pytest.fixture(scope="module")
 def template(tmp_path_factory) -> Path:
     """The project copied once per module (content/ and mkdocs.yml; the code linked), copied again per example."""
-    copy = tmp_path_factory.mktemp("hostile-template") / "project"
-    copy.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / part)
-    for part in LINKED_PARTS:
-        (copy / part).symlink_to(ROOT / part)
-    return copy
+    return copy_project(tmp_path_factory.mktemp("hostile-template") / "project")
 
 
 def _fresh_copy(template: Path, tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp(f"hostile-{next(_COPIES)}")
-    project = base / "project"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = template / part
-        (shutil.copytree(source, project / part) if source.is_dir() else shutil.copy2(source, project / part))
-    for part in LINKED_PARTS:
-        (project / part).symlink_to(ROOT / part)
-    return project
+    return copy_project(tmp_path_factory.mktemp(f"hostile-{next(_COPIES)}") / "project", source_root=template)
 
 
 def _set_field(content: Path, rel: str, path: tuple, value: str) -> None:
