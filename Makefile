@@ -72,8 +72,10 @@ check: $(PY_BUILD) ## Validate all content exactly as the build does, without bu
 test: $(PY_TEST) $(JS_OK) ## Run every test, one test module per core (a run that collects no test fails)
 	$(BIN)/pytest -n auto --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
-lint: $(PY_TEST) ## Lint and format check of the Python code (ruff; settings in pyproject.toml)
+lint: $(PY_TEST) $(JS_OK) ## Lint: Python (ruff check and format), JavaScript (eslint) and CSS (stylelint)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	node_modules/.bin/eslint site_overrides/assets/javascripts/
+	node_modules/.bin/stylelint "site_overrides/assets/stylesheets/*.css"
 
 test-fast: $(PY_TEST) $(JS_OK) ## Quick loop while you work: content, loaders, renderers, one build (no browser, no slow tests)
 	$(BIN)/pytest -m "not browser and not slow"; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc

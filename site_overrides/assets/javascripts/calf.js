@@ -17,10 +17,10 @@
     try { feature(); } catch (error) { warn(name, error); }
   }
   function storage() {
-    try { return window.localStorage; } catch (e) { return null; } // blocked storage throws on access
+    try { return window.localStorage; } catch { return null; } // blocked storage throws on access
   }
   function forget() {
-    try { storage().removeItem(PLAN_KEY); } catch (e) { /* storage off: nothing to reset */ }
+    try { storage().removeItem(PLAN_KEY); } catch { /* storage off: nothing to reset */ }
   }
 
   /* Every card id, when this page holds the whole catalogue (the My plan template); otherwise null. */
@@ -36,11 +36,11 @@
      An id must look like a card id everywhere; on a page with the whole catalogue it must also be a real card. */
   function readPlan() {
     var store = storage();
-    var raw = null;
-    try { raw = store && store.getItem(PLAN_KEY); } catch (e) { return []; }
+    var raw;
+    try { raw = store && store.getItem(PLAN_KEY); } catch { return []; }
     if (raw === null || raw === undefined) { return []; }
     var data;
-    try { data = raw.length <= PLAN_MAX_CHARS ? JSON.parse(raw) : null; } catch (e) { data = null; }
+    try { data = raw.length <= PLAN_MAX_CHARS ? JSON.parse(raw) : null; } catch { data = null; }
     if (!Array.isArray(data) || data.length > PLAN_MAX_ITEMS) { forget(); return []; }
     var known = catalogue();
     var seen = Object.create(null);
@@ -56,7 +56,7 @@
     return plan;
   }
   function writePlan(plan) {
-    try { storage().setItem(PLAN_KEY, JSON.stringify(plan)); } catch (e) { /* storage off: plan lasts this page only */ }
+    try { storage().setItem(PLAN_KEY, JSON.stringify(plan)); } catch { /* storage off: plan lasts this page only */ }
   }
 
   function setupPlanButtons() {

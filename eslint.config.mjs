@@ -1,0 +1,11 @@
+// ESLint for the site's own JavaScript (make lint). The recommended rules, for plain browser scripts.
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  js.configs.recommended,
+  {
+    files: ["site_overrides/assets/javascripts/*.js"],
+    languageOptions: { ecmaVersion: 2020, sourceType: "script", globals: { ...globals.browser } },
+  },
+];
