@@ -24,6 +24,7 @@ UNSAFE = {
     "you are older": "F49: give the age",
     "scans with the foot pushed down": "F50: ambiguous",
     "your calf has lost strength": "diagnosis-like wording",
+    "swollen, warm and red": "F1: swelling or warmth alone is enough; a clot needs no colour change",
 }
 
 # (page, phrase that must be there, why)
