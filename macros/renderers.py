@@ -10,6 +10,7 @@ from .hazards import risk
 from .pain_rules import EVIDENCE_WORDS
 from .references import PageCitations, sort_key, view
 from .render import render, render_page
+from .triage import outcome_levels
 from .urls import card_src, page_url, program_src, relative, thumb_url
 from .vignettes import results, summary
 
@@ -295,9 +296,10 @@ def symptom_checker(content: Content, from_url: str, ledger: PageCitations, page
     """The decision tree as static HTML: each answer is a link to the next node's anchor carrying its findings;
     each outcome takes its level from its care card and cites its sources."""
     tree = content.triage.data
+    levels = outcome_levels(content.triage, content.care_cards)
     outcomes = []
     for node in tree["outcomes"]:
-        level = content.care_cards[node["care_card"]].data["level"]
+        level = levels[node["id"]]
         outcomes.append(
             {
                 **node,

@@ -23,6 +23,11 @@ def nodes(tree: Item) -> dict[str, tuple[str, int, dict]]:
     return found
 
 
+def outcome_levels(tree: Item, care_cards) -> dict[str, str]:
+    """Every outcome id -> its urgency level, which is the level of the care card it names (defined once there)."""
+    return {o["id"]: care_cards[o["care_card"]].data["level"] for o in tree.data["outcomes"]}
+
+
 def check_triage(tree: Item, reference_keys, findings, care_cards, page_exists) -> list[ContentError]:
     errors: list[ContentError] = []
 

@@ -15,6 +15,7 @@ from .collection import Item, load_list
 from .errors import ContentError
 from .findings import AGE_BANDS
 from .references import unknown_references
+from .triage import outcome_levels
 from .triage_walk import LEVELS, rank, walk
 
 
@@ -82,7 +83,7 @@ class Result:
 
 def results(tree: Item, care_cards, vignettes: dict[str, Item]) -> list[Result]:
     """Walk every vignette through the tree's data."""
-    levels = {o["id"]: care_cards[o["care_card"]].data["level"] for o in tree.data["outcomes"]}
+    levels = outcome_levels(tree, care_cards)
     walked = []
     for item in vignettes.values():
         route = walk(tree.data, set(item.data["findings"]))

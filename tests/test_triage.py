@@ -13,7 +13,7 @@ from checker_html import parse_checker
 
 from conftest import ROOT, content_errors
 from macros.content import load_content
-from macros.triage import paths
+from macros.triage import outcome_levels, paths
 
 LEVELS = {"emergency", "urgent", "clinician", "self-care"}
 
@@ -26,7 +26,7 @@ def _edit_tree(content_dir, change):
 
 
 def _levels(content):
-    return {o["id"]: content.care_cards[o["care_card"]].data["level"] for o in content.triage.data["outcomes"]}
+    return outcome_levels(content.triage, content.care_cards)
 
 
 def test_emergency_questions_are_asked_before_same_day_ones():
