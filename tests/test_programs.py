@@ -38,15 +38,31 @@ def test_bad_program_is_rejected_naming_the_file(content_copy, old, new, expecte
         assert part in message, message
 
 
-def test_program_pages_show_a_week_by_week_table_with_card_links(site):
+def _weeks(stage: dict) -> str:
+    return f"Weeks {stage['weeks']}" if "-" in stage["weeks"] else f"Week {stage['weeks']}"
+
+
+def test_program_pages_show_a_card_per_stage_and_a_print_table_with_card_links(site):
+    """Each stage is a card (a list item, not a wide table) with its weeks, goal, linked exercises with their dose and
+    move-on checks; print gets the same plan as one table with a tick box per exercise and check."""
     content = load_content(ROOT / "content")
     for program_id, program in content.programs.items():
         html = (site / "programs" / f"{program_id}.html").read_text()
-        assert '<table class="calf-program">' in html
-        for stage in program.data["stages"]:
-            assert f"Week {stage['weeks']}</th>" in html
+        assert f'<div class="calf-stages" data-calf-stages="{program_id}">' in html
+        assert '<table class="calf-stages__print" data-search-exclude>' in html
+        cards, table = html.split('<table class="calf-stages__print"', 1)
+        for n, stage in enumerate(program.data["stages"], start=1):
+            card = cards.split(f'<li class="calf-stage" id="{program_id}-stage-{n}" data-stage="{n}">', 1)[1]
+            card = card.split("</li>\n  <li class=", 1)[0].split("</ol>", 1)[0]
+            assert f'<span class="calf-stage__weeks">{_weeks(stage)}</span>' in card, stage["name"]
+            assert "<strong>Goal:</strong>" in card and "<strong>Move on when:</strong>" in card
             for entry in stage["exercises"]:
-                assert f'href="../exercises/{entry["card"]}.html"' in html
+                assert f'href="../exercises/{entry["card"]}.html"' in card, (program_id, entry["card"])
+                assert f"{entry['sets']} × " in card and f"{entry['times_per_week']} times a week" in card
+            assert f"{_weeks(stage)}</th>" in table
+        ticks = table.split("</table>", 1)[0].count('<span class="calf-tick" aria-hidden="true">☐</span>')
+        stages = program.data["stages"]
+        assert ticks == sum(1 + len(s["exercises"]) + len(s["move_on_when"]) for s in stages)
     index = (site / "programs" / "index.html").read_text()
     assert all(f'href="{pid}.html"' in index for pid in REQUIRED)
 
@@ -62,7 +78,8 @@ def test_guide_pages_render_their_programme_instead_of_a_table_of_their_own(site
     assert "|---" not in source, f"{page}.md types a table of its own: show the programme's stages instead"
     html = (site / f"{page}.html").read_text(encoding="utf-8")
     for n, stage in enumerate(load_content(ROOT / "content").programs[program_id].data["stages"], start=1):
-        assert f'<tr id="{program_id}-stage-{n}">' in html and f"Week {stage['weeks']}</th>" in html, stage["name"]
+        assert f'<li class="calf-stage" id="{program_id}-stage-{n}"' in html, stage["name"]
+        assert f'<span class="calf-stage__weeks">{_weeks(stage)}</span>' in html, stage["name"]
 
 
 def test_minimalist_programme_reaches_about_half_by_week_12():
