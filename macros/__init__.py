@@ -81,6 +81,10 @@ def define_env(env):
         return renderers.pain_rule(content(), ledger(), rule_id, page())
 
     @env.macro
+    def pain_diary() -> str:
+        return renderers.pain_diary(content(), ledger(), here(), page())
+
+    @env.macro
     def program_stages(program_id: str) -> str:
         return renderers.program_stages(content(), program_id, here(), page())
 

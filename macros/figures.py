@@ -9,10 +9,13 @@ computes coordinates; all markup lives in the fragments.
 from __future__ import annotations
 
 import math
+import re
 
 from markupsafe import Markup
 
-from .figure_pose import MAT_H, STEP_H, Scene, along, hatch, panels, place, reach, region, view_of
+from .figure_body import body, circle, num
+from .figure_inset import inset
+from .figure_pose import MAT_H, STEP_H, Scene, along, hatch, panels, place, reach, region, shift, view_of
 from .render import render
 
 # The target colour: 4.0:1 against white and against the dark theme's #1e2129 (WCAG non-text contrast is 3:1).
@@ -46,32 +49,48 @@ def _pts(points) -> list[tuple]:
     return [(_n(x), _n(y)) for x, y in points]
 
 
-def _body(pts: dict, view: str, fig: dict, roller) -> dict:
-    """The limbs of one position as polylines, far side first, plus what moves with the body."""
-    leg = lambda p: [pts[p + k] for k in ("hip_root", "knee", "ankle")]  # noqa: E731
-    foot = lambda p: [pts[p + k] for k in ("ankle", "heel", "ball", "toe")]  # noqa: E731
-    arm = lambda p: [pts[p + k] for k in ("shoulder_root", "elbow", "hand")]  # noqa: E731
-    (hx, hy), (sx, sy) = pts["head"], pts["shoulder"]
-    neck = math.hypot(hx - sx, hy - sy)
-    trunk = [pts["hip"], pts["shoulder"], (hx - (hx - sx) * 9 / neck, hy - (hy - sy) * 9 / neck)]
-    near = [trunk, leg(""), arm("")]
-    if view == "front" and fig["stance"] == "standing":
-        near += [[pts["o_hip_root"], pts["hip_root"]], [pts["o_shoulder_root"], pts["shoulder_root"]]]
+def _body(pts: dict, fig: dict, roller) -> dict:
+    """One position as path data (figure_body.py), plus the props that move with the body."""
     props, extra = set(fig.get("props", [])), []
     if "weight" in props:
         a, b = (pts["hip"], pts["knee"]) if fig["stance"] == "seated" else (pts["shoulder"], pts["hip"])
         t0, t1, side = (0.45, 0.85, -1) if fig["stance"] == "seated" else (0.08, 0.55, 1)
-        extra.append([along(a, b, t, offset, side) for t, offset in ((t0, 4), (t1, 4), (t1, 13), (t0, 13))])
-    band = [pts["ankle"], pts["o_ankle"]] if "band" in props else None
-    return {
-        "far": [_pts(leg("o_")), _pts(arm("o_"))],
-        "near": [_pts(line) for line in near],
-        "feet": [_pts(foot("o_")), _pts(foot(""))],
-        "head": _pts([pts["head"]])[0],
-        "boxes": [_pts(box) for box in extra],
-        "band": band and _pts(band),
-        "roller": roller and [_n(v) for v in roller],
-    }
+        off = (7, 15) if fig["stance"] == "seated" else (8, 17)
+        box = [along(a, b, t, o, side) for t, o in ((t0, off[0]), (t1, off[0]), (t1, off[1]), (t0, off[1]))]
+        extra.append("M" + " L".join(f"{num(x)} {num(y)}" for x, y in box) + "Z")
+    shapes: dict = body(pts, tuple(extra)) | {"band": None, "roller": None}
+    if "band" in props:
+        (ax, ay), (ox, oy) = pts["ankle"], pts["o_ankle"]
+        shapes["band"] = f"M{num(ax)} {num(ay)} L{num(ox)} {num(oy)}"
+    if roller:
+        shapes["roller"] = circle(roller[:2], roller[2])
+    return shapes
+
+
+def _same(a: str, b: str) -> bool:
+    """Two path data strings that differ by at most one unit (rounding) in any number."""
+    x, y = re.findall(r"-?[0-9.]+", a), re.findall(r"-?[0-9.]+", b)
+    return len(x) == len(y) and all(abs(float(p) - float(q)) <= 1 for p, q in zip(x, y, strict=True))
+
+
+def _timing(card: dict, scene: Scene) -> dict:
+    """Seconds for start -> end, hold, end -> start and rest, from the card's tempo (or its hold), for <animate>."""
+    dose = card.get("dose", {})
+    tempo = dose.get("tempo")
+    start, end = scene.poses
+    rising = end["heel"][1] < start["heel"][1] - 1 or (
+        abs(end["heel"][1] - start["heel"][1]) <= 1 and end["hip"][1] < start["hip"][1] - 1
+    )
+    if tempo:
+        go, back = (tempo["up"], tempo["down"]) if rising else (tempo["down"], tempo["up"])
+        hold = tempo.get("pause", 0) or 0.5
+    else:
+        go = back = 1.5
+        hold = min(dose.get("hold_seconds", 0), 3) or 0.5
+    go, back = max(go, 0.5), max(back, 0.5)
+    total = go + hold + back
+    times = [0, go / total, (go + hold) / total, 1]
+    return {"dur": _n(total), "key_times": ";".join(str(_n(round(t, 3))) for t in times)}
 
 
 def _arrow(scene: Scene, follow: str | None) -> dict | None:
@@ -114,25 +133,56 @@ def _arrow(scene: Scene, follow: str | None) -> dict | None:
     return {"line": _pts([a, control, b]), "head": _pts(head)}
 
 
-def _panel(fig: dict, caption: str | None, labelled: bool = True) -> dict:
-    """One picture: props, the start (ghosted) and end positions, the highlight and its label, and the arrow."""
+def _label(fig, scene, outline, arrow, box, font: float) -> tuple[dict, tuple]:
+    """Where the target's name goes: above a low figure, else beside it on the side nearer the target."""
+    left, top, right = box
+    cx, cy = (sum(p[0] for p in outline) / len(outline), sum(p[1] for p in outline) / len(outline))
+    text = LABELS[fig["highlight"]]
+    width = len(text) * font * 0.56
+    if top > -100:
+        ly = min([min(y for _, y in outline) - 2.2 * font] + [y - font for _, y in (arrow["line"] if arrow else [])])
+        label = {"x": _n(cx), "y": _n(ly), "anchor": "middle", "leader": _pts([(cx, ly + 3), (cx, cy)])}
+        left, right = min(left, cx - width / 2), max(right, cx + width / 2)
+    else:
+        on_left = scene.wall[1] == "front" if scene.wall else cx - left < right - cx
+        lx, ly = (left - 6 if on_left else right + 6), min(cy, scene.floor - font)
+        label = {
+            "x": _n(lx),
+            "y": _n(ly + font / 3),
+            "anchor": "end" if on_left else "start",
+            "leader": _pts([(lx + (2 if on_left else -2), ly), (cx, cy)]),
+        }
+        left, right = (lx - width, right) if on_left else (left, lx + width)
+    return label | {"text": text}, (left, top, right)
+
+
+def _panel(card: dict, fig: dict, caption: str | None, labelled: bool, font: float, second: bool = False) -> dict:
+    """One picture: props, the start (faint) and end (solid, animated from the start) positions, the target and
+    its label, the arrow, a hold mark for a held position, and the foot-and-ankle close-up."""
     scene, view = place(fig), view_of(fig)
-    end = scene.poses[1]
+    start, end = scene.poses
     rollers = scene.rollers or [None, None]
-    poses = [_body(pts, view, fig, roller) for pts, roller in zip(scene.poses, rollers, strict=False)]
-    outline = region(end, fig["highlight"], view)
+    poses = [_body(pts, fig, roller) for pts, roller in zip(scene.poses, rollers, strict=False)]
+    outline, first = region(end, fig["highlight"], view), region(start, fig["highlight"], view)
     every = [(n, p) for pts in scene.poses for n, p in pts.items()]
     left, right = min(x - reach(n) for n, (x, _) in every), max(x + reach(n) for n, (x, _) in every)
     top = min(y - reach(n) for n, (_, y) in every)
     # Pages keep one scale, so every figure gets room for a standing person; thumbnails are cropped close.
     ceiling = min(top, -150) - 12 if labelled else top - 6
-    shapes: dict = {"mat": None, "wall": None, "step": None, "chair": None}
-    if "mat" in fig.get("props", []):
+    props = set(fig.get("props", []))
+    shapes: dict = {"mat": None, "wall": None, "step": None, "chair": None, "rail": None}
+    if "mat" in props:
         shapes["mat"] = [_n(left - 4), _n(-MAT_H), _n(right - left + 8), MAT_H]
     if scene.wall:
         x, where = scene.wall
         shapes["wall"] = [_n(x if where == "front" else x - 6), _n(max(ceiling, -160)), 6, _n(-max(ceiling, -160))]
         left, right = min(left, x - 6), max(right, x + 6)
+    if "rail" in props:
+        # A banister post in front, gripped where the hand is: the hand stays on it as the body moves.
+        x = max(start["hand"][0], end["hand"][0]) + 2
+        rail_top = min(start["hand"][1], end["hand"][1]) - 12
+        shapes["rail"] = [_n(x), _n(rail_top), 4, _n(-rail_top)]
+        right = max(right, x + 4)
     if scene.step:
         shapes["step"] = [_n(scene.step[0]), _n(scene.floor - STEP_H), _n(scene.step[1] - scene.step[0]), STEP_H]
         left, right = min(left, scene.step[0]), max(right, scene.step[1])
@@ -146,62 +196,104 @@ def _panel(fig: dict, caption: str | None, labelled: bool = True) -> dict:
     arrow = _arrow(scene, fig.get("arrow"))
     if arrow:
         left, right = min([left] + [x for x, _ in arrow["line"]]), max([right] + [x for x, _ in arrow["line"]])
-    cx, cy = (sum(p[0] for p in outline) / len(outline), sum(p[1] for p in outline) / len(outline))
-    text = LABELS[fig["highlight"]]
-    width = len(text) * 5.0
-    if not labelled:
-        label = None  # a thumbnail: the card's own text names the target beside it
-    elif top > -100:
-        # A low figure (lying, sitting on the floor) has room above it: label the target from there.
-        ly = min([min(y for _, y in outline) - 22] + [y - 8 for _, y in (arrow["line"] if arrow else [])])
-        label = {"x": _n(cx), "y": _n(ly), "anchor": "middle", "text": text, "leader": _pts([(cx, ly + 3), (cx, cy)])}
-        left, right = min(left, cx - width / 2), max(right, cx + width / 2)
+    dose = card.get("dose", {})
+    hold = None
+    if dose.get("hold_seconds") and card.get("category") == "strength":
+        # A held position: two bars (a pause sign) where the movement stops, so a hold differs from a raise.
+        hx, hy = arrow["line"][2] if arrow else (sum(p[0] for p in outline) / len(outline), top - 4)
+        hold = [_n(hx + 5), _n(hy - 12)]
+        right = max(right, hx + 14)
+    label = None
+    if labelled:
+        label, (left, top, right) = _label(fig, scene, outline, arrow, (left, top, right), font)
+    close = None if second else inset(scene, fig)
+    if close and (labelled or close["kind"] != "ankle"):
+        x0, y0, x1, y1 = close["bbox"]
+        close["at"] = [_n(right + 8 - x0), _n((ceiling if labelled else top) + 2 - y0)]
+        close["frame"] = [_n(x0), _n(y0), _n(x1 - x0), _n(y1 - y0)]
+        right += x1 - x0 + 10
+        ceiling = min(ceiling, top + 2) if not labelled else ceiling
     else:
-        # Otherwise beside the figure, on the side nearer the target, but never across a wall.
-        on_left = scene.wall[1] == "front" if scene.wall else cx - left < right - cx
-        lx, ly = (left - 6 if on_left else right + 6), min(cy, scene.floor - 8)
-        label = {
-            "x": _n(lx),
-            "y": _n(ly + 3),
-            "anchor": "end" if on_left else "start",
-            "text": text,
-            "leader": _pts([(lx + (2 if on_left else -2), ly), (cx, cy)]),
-        }
-        left, right = (lx - width, right) if on_left else (left, lx + width)
+        close = None
+    # Only what moves is animated, and only in the main picture: a second view is a still of its end position.
+    anim, moves = {}, {"far": None, "far_arm": None, "arm": None}
+    for k, v in poses[1].items():
+        if not v or v == poses[0][k] or second:
+            anim[k] = None
+            continue
+        # A part that only slides (the whole body rising in a heel drop) moves as a translation: much smaller.
+        ref = {"far": "o_hip_root", "far_arm": "o_shoulder_root", "arm": "shoulder_root"}.get(k, "hip")
+        dx, dy = (start[ref][0] - end[ref][0], start[ref][1] - end[ref][1])
+        if k in moves and _same(_body(shift(start, -dx, -dy), fig, None)[k], v):
+            anim[k], moves[k] = None, f"{_n(dx)} {_n(dy)};0 0;0 0;{_n(dx)} {_n(dy)}"
+        else:
+            anim[k] = f"{poses[0][k]};{v};{v};{poses[0][k]}"
+    line = lambda pts: "M" + " L".join(f"{round(x)} {round(y)}" for x, y in pts) + "Z"  # noqa: E731
+    anim["region"] = None if second else f"{line(first)};{line(outline)};{line(outline)};{line(first)}"
     return {
         "shapes": shapes,
         "poses": poses,
-        "region": _pts(outline),
-        "hatch": [_pts(line) for line in hatch(outline)],
+        "ghost": not second,
+        "anim": anim,
+        "moves": moves,
+        "region": line(outline),  # whole units, like the body
+        "hatch": [[(round(x), round(y)) for x, y in h] for h in hatch(outline)],
         "label": label,
         "arrow": arrow,
+        "hold": hold,
+        "inset": close,
         "caption": caption,
         "box": (left - 4, ceiling, right + 4),
         "ground": [_n(left - 4), _n(right + 4)],
     }
 
 
+PHONE = 320  # CSS pixels a card-page figure gets on a 375 px wide screen (tests/test_figure_browser.py checks)
+MIN_PX = 12.6  # rendered label size, a little over the 12 px floor
+
+
+def _layout(card: dict, context: str, font: float) -> tuple[list, float, float]:
+    """Panels stacked one under the other (a phone is narrow): returns them, the width and the total height."""
+    drawn, y = [], 0.0
+    gap = font * 2 + 2 if card["figure"].get("label") else 8
+    for index, (fig, caption) in enumerate(panels(card["figure"])):
+        panel = _panel(card, fig, caption, context != "thumb", font, second=index > 0)
+        left, top, right = panel["box"]
+        panel["dy"] = _n(y - top if index else 0)
+        y += (-top if index else 0) + gap
+        drawn.append(panel)
+    width = max(p["box"][2] - p["box"][0] for p in drawn)
+    for panel in drawn:
+        left, _, right = panel["box"]
+        panel["dx"], panel["mid"] = _n(-left + (width - (right - left)) / 2), _n((left + right) / 2)
+    return drawn, width, y
+
+
 def figure_view(card: dict, context: str = "page") -> dict:
     """Everything figure.svg.html needs. context 'page' names the figure; 'thumb' is a decorative thumbnail."""
-    drawn, x = [], 0.0
-    for fig, caption in panels(card["figure"]):
-        panel = _panel(fig, caption, labelled=context != "thumb")
-        left, top, right = panel["box"]
-        panel["dx"], panel["mid"] = _n(x - left), _n((left + right) / 2)
-        x += right - left + 10
-        drawn.append(panel)
-    top = min(p["box"][1] for p in drawn)
-    bottom = 20 if any(p["caption"] for p in drawn) else 8
+    font = MIN_PX / SCALE
+    for _ in range(4):
+        # A wide figure is scaled down to fit a phone: make its words bigger until they render at MIN_PX there.
+        drawn, width, below = _layout(card, context, font)
+        needed = MIN_PX * width / min(width * SCALE, PHONE)
+        if needed <= font + 0.05:
+            break
+        font = needed
+    top, bottom = drawn[0]["box"][1], below
     decorative = context == "thumb"
+    scene = place(card["figure"])
     return {
         "uid": None if decorative else f"{card['id']}-figure-{context}",
         "decorative": decorative,
         "title": f"{card['name']}: start and end positions",
         "desc": card["illustration"]["alt"],
-        "viewbox": [0, _n(top), _n(x - 10), _n(bottom - top)],
-        "width": round((x - 10) * SCALE),
+        "viewbox": [0, _n(top), _n(width), _n(bottom - top)],  # panel 2 and on sit below panel 1
+        "width": round(width * SCALE),
         "height": round((bottom - top) * SCALE),
         "colour": HIGHLIGHT,
+        "font": _n(font),
+        "caption_y": _n(font + 3),
+        "timing": None if decorative else _timing(card, scene),
         "panels": drawn,
     }
 

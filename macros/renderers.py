@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from .care_cards import EMERGENCY_CALLS, LEVELS
 from .clock import today
 from .content import Content
@@ -217,6 +219,22 @@ def pain_rule(content: Content, ledger: PageCitations, rule_id: str, page: str) 
             f"Fix: use an id from content/pain_rules.yml: {', '.join(sorted(content.pain_rules))}."
         )
     return render("pain-rule.html", **_pain_rule_view(content, rule_id, ledger, None))
+
+
+DIARY_NOTE_MAX = 200  # the longest note pain-diary.js keeps (the fragment's maxlength says the same)
+
+
+def pain_diary(content: Content, ledger: PageCitations, from_url: str, page: str) -> str:
+    """The pain diary page's tool: every pain rule as fixed text beside it, a blank log for print and no JavaScript."""
+    rules = [Markup(pain_rule(content, ledger, rule_id, page)) for rule_id in sorted(content.pain_rules)]
+    return render(
+        "pain-diary.html",
+        rules=rules,
+        note_max=DIARY_NOTE_MAX,
+        blank_rows=14,
+        css_href=relative(from_url, "assets/stylesheets/diary.css"),
+        js_href=relative(from_url, "assets/javascripts/pain-diary.js"),
+    )
 
 
 def _numbered_sources(content: Content, evidence: list[str], rule_id: str, here: str) -> tuple[dict, list[dict]]:

@@ -1,0 +1,66 @@
+"""Figures in a real browser at phone width: labels render at 12 px or more, the movement can be paused (and stays
+still with reduced motion), and print shows both positions without the button."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import ROOT
+
+pytestmark = pytest.mark.browser
+CARD_IDS = sorted(p.stem for p in (ROOT / "content" / "exercises").glob("*.yml"))
+LABEL_PX = """() => { const svg = document.querySelector('.calf-figure-box svg.calf-figure');
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale); }"""
+
+
+def phone(browser, motion: str):
+    page = browser.new_page()
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.emulate_media(reduced_motion=motion)
+    return page
+
+
+def test_labels_are_at_least_12px_at_375px_on_every_card(browser, base_url):
+    page = phone(browser, "no-preference")
+    small = {}
+    for card_id in CARD_IDS:
+        page.goto(f"{base_url}/exercises/{card_id}.html")
+        sizes = page.evaluate(LABEL_PX)
+        assert sizes, f"{card_id}: no label"
+        if min(sizes) < 12:
+            small[card_id] = round(min(sizes), 1)
+    page.close()
+    assert not small, small
+
+
+def test_movement_plays_pauses_and_respects_reduced_motion(browser, base_url):
+    page = phone(browser, "no-preference")
+    page.goto(f"{base_url}/exercises/calf-raise-double.html")
+    button = page.locator(".calf-figure-motion")
+    assert button.inner_text() == "Pause movement" and button.get_attribute("aria-pressed") == "true"
+    assert button.bounding_box()["height"] >= 24
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.inner_text() == "Play movement"
+    assert page.evaluate("document.querySelector('svg.calf-figure').animationsPaused()")
+    page.close()
+    still = phone(browser, "reduce")
+    still.goto(f"{base_url}/exercises/calf-raise-double.html")
+    assert still.locator(".calf-figure-motion").inner_text() == "Play movement"
+    assert not still.evaluate("document.querySelector('svg.calf-figure').classList.contains('is-playing')")
+    still.close()
+
+
+def test_print_shows_both_positions_and_no_button(browser, base_url):
+    page = phone(browser, "no-preference")
+    page.goto(f"{base_url}/exercises/calf-raise-double.html")
+    page.emulate_media(media="print")
+    shown = page.evaluate(
+        """() => ['.fig-start', '.fig-end'].map(s => { const e = document.querySelector('svg.calf-figure ' + s);
+        const c = getComputedStyle(e);
+        return c.display !== 'none' && c.visibility !== 'hidden' && +c.opacity > 0.5; })"""
+    )
+    assert shown == [True, True]
+    assert not page.locator(".calf-figure-motion").is_visible()
+    page.close()
