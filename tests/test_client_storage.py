@@ -157,3 +157,118 @@ def test_script_adds_no_global_names(browser, base_url):
         assert not problems, problems
     finally:
         page.close()
+
+# The pain diary's key (pain-diary.js): the same rule, a corrupt diary is cleaned quietly and the diary still works.
+DIARY_KEY = "calf-guide-diary"
+GOOD_DAY = {"date": "2026-11-02", "during": 3, "morning": 1, "note": "ok"}
+
+
+def _diary(days, **extra):
+    return json.dumps({"format": "calf-guide-pain-diary", "version": 1, "days": days, **extra})
+
+
+DIARY_CORRUPT = {
+    "invalid JSON": ('{"format": ', []),
+    "array": (json.dumps([GOOD_DAY]), []),
+    "wrong format": (json.dumps({"format": "other", "version": 1, "days": [GOOD_DAY]}), []),
+    "newer version": (json.dumps({"format": "calf-guide-pain-diary", "version": 2, "days": [GOOD_DAY]}), []),
+    "null": ("null", []),
+    "oversized text": (_diary([GOOD_DAY], pad="x" * 300000), []),
+    "too many days": (_diary([GOOD_DAY] * 1001), []),
+    "bad days": (
+        _diary(
+            [
+                GOOD_DAY,
+                {"date": "2026-02-30", "during": 1},
+                {"date": "2026-11-03", "during": 11},
+                {"date": "2026-11-04", "during": "3"},
+                {"date": "2026-11-05"},
+                {"date": "2026-11-06", "during": 1, "note": "x" * 201},
+                {"date": "2026-11-07", "during": 1, "__proto__": 1},
+                GOOD_DAY,
+                "2026-11-08",
+            ]
+        ),
+        [GOOD_DAY],
+    ),
+}
+
+
+@pytest.mark.parametrize("stored", list(DIARY_CORRUPT.values()), ids=list(DIARY_CORRUPT))
+def test_corrupt_diary_is_cleaned_and_the_diary_works(browser, base_url, stored):
+    raw, kept = stored
+    page, problems = _watched(browser)
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    try:
+        page.goto(base_url + "pain-diary.html")
+        page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [DIARY_KEY, raw])
+        page.reload()
+        assert page.is_visible("[data-diary-form]") and page.is_hidden("[data-diary-nojs]")
+        now = page.evaluate("key => window.localStorage.getItem(key)", DIARY_KEY)
+        assert (json.loads(now)["days"] if now is not None else []) == kept, f"not cleaned: {str(now)[:200]}"
+        assert page.locator("[data-diary-rows] tr").count() == len(kept)
+        page.fill("#diary-date", "2026-11-09")
+        page.fill("#diary-during", "2")
+        page.click("[data-diary-form] button[type=submit]")
+        days = json.loads(page.evaluate("key => window.localStorage.getItem(key)", DIARY_KEY))["days"]
+        assert [d["date"] for d in days] == [d["date"] for d in kept] + ["2026-11-09"]
+        assert not problems and not warnings, problems + warnings
+    finally:
+        page.evaluate("key => window.localStorage.removeItem(key)", DIARY_KEY)
+        page.close()
+
+
+def test_diary_script_adds_no_global_names(browser, base_url):
+    page, problems = _watched(browser)
+    page.route(
+        "**/assets/javascripts/pain-diary.js", lambda route: route.fulfill(body="", content_type="text/javascript")
+    )
+    try:
+        page.goto(base_url + "pain-diary.html")
+        assert page.is_hidden("[data-diary-form]")
+        before = set(page.evaluate("Object.keys(window)"))
+        page.add_script_tag(url=base_url + "assets/javascripts/pain-diary.js?again")
+        assert page.is_visible("[data-diary-form]"), "the script ran"
+        assert set(page.evaluate("Object.keys(window)")) == before
+        assert not problems, problems
+    finally:
+        page.close()
+
+
+DOSE_KEY = "calf-guide-plan-doses"
+# Corrupt dose changes (plan.js): (what is stored, the dose changes a cleaned store keeps for KEPT, or None).
+CORRUPT_DOSES = {
+    "invalid JSON": ('{"glute-bridge":', None),
+    "array": (json.dumps([{"s": 2}]), None),
+    "string": (json.dumps("s=2"), None),
+    "null": ("null", None),
+    "card not in plan": (json.dumps({"tibialis-raise": {"s": 2}}), None),
+    "out of range": (json.dumps({KEPT: {"s": 99, "r": -1, "t": 2.5, "p": "month"}}), None),
+    "mixed": (json.dumps({KEPT: {"s": 2, "r": 999, "x": 1}, "__proto__": {"s": 1}}), {"s": 2}),
+    "note too long": (json.dumps({KEPT: {"n": "x" * 500, "t": 2}}), {"t": 2}),
+    "oversized text": (json.dumps({KEPT: {"n": "x" * 30000}}), None),
+}
+
+
+@pytest.mark.parametrize("stored", list(CORRUPT_DOSES.values()), ids=list(CORRUPT_DOSES))
+def test_corrupt_dose_changes_are_cleaned_and_my_plan_works(browser, base_url, stored):
+    raw, kept = stored
+    page, problems = _watched(browser)
+    try:
+        page.goto(base_url + "my-plan.html")
+        page.evaluate(
+            "([k, v, dk, d]) => { localStorage.setItem(k, v); localStorage.setItem(dk, d); }",
+            [KEY, json.dumps([KEPT]), DOSE_KEY, raw],
+        )
+        page.reload()
+        listed = page.locator("[data-plan-list] [data-card]").evaluate_all("els => els.map(e => e.dataset.card)")
+        assert listed == [KEPT]
+        now = page.evaluate("key => window.localStorage.getItem(key)", DOSE_KEY)
+        assert (json.loads(now) if now else None) == ({KEPT: kept} if kept else None)
+        assert page.locator("[data-plan-list] [data-plan-note]:visible").count() == 0
+        assert "#plan=" in page.input_value("[data-plan-link]"), "the link is still made"
+        assert not problems, problems
+    finally:
+        page.evaluate("keys => keys.forEach(k => window.localStorage.removeItem(k))", [KEY, DOSE_KEY])
+        page.close()
