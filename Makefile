@@ -52,9 +52,7 @@ serve: $(PY_BUILD) $(JS_OK) ## Live preview on http://127.0.0.1:8000 (PORT=... t
 
 build: $(PY_BUILD) $(JS_OK) ## Stage content/, strict MkDocs build into site/, CSP on every page (site/ replaced only if all succeed)
 	rm -rf .site-tmp
-	$(STAGE)
-	$(BIN)/mkdocs build --strict --site-dir .site-tmp
-	$(BIN)/python -m macros.csp .site-tmp
+	$(BIN)/python -m macros.buildsite .site-tmp
 	rm -rf site && mv .site-tmp site
 
 build-zensical: $(PY_TEST) $(JS_OK) ## The same staged pages built by Zensical 0.0.73 into site-zensical/ (the move at Material's end of life)

@@ -59,10 +59,11 @@ def define_env(env):
 
     @env.macro
     def page_end() -> str:
-        """Added by the staging step at the end of each written page: its numbered sources, then the glossary's
-        hover definitions as abbreviations."""
+        """Added by the staging step at the end of each written page: its numbered sources, then the hover
+        definitions of the glossary forms the page uses (listed by the stage in its front matter)."""
         sources = renderers.page_sources(content(), ledgers.pop(src(), None))
-        return sources + "\n\n" + glossary.abbreviation_lines(content().glossary) + "\n"
+        forms = env.page.meta.get("calf", {}).get("abbreviations") or []
+        return sources + "\n\n" + glossary.abbreviation_lines(content().glossary, forms) + "\n"
 
     @env.macro
     def cite(*keys: str) -> str:

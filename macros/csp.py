@@ -17,7 +17,8 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from functools import cache
+from html import unescape as html_unescape
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -87,43 +88,46 @@ class PageParts:
     csp_metas: list[tuple[int, int]] = field(default_factory=list)  # (start, end) offsets
 
 
-class _Parser(HTMLParser):
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=False)
-        self.parts = PageParts()
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", html)]
-        self._current: Script | None = None
+# One pass over the page finds what the policy needs. Comments are matched (and skipped) so a tag inside one does not
+# count; a script's text runs to the first '</script', as the HTML tokenizer ends it; attribute values may hold '>'
+# inside quotes. A regular-expression scan, not a full parser: the whole build's pages in a few milliseconds.
+_TAGS = re.compile(
+    r"<(?:!--.*?-->|(?P<tag>head|meta|script)(?=[\s/>])(?P<attrs>(?:[^>\"']+|\"[^\"]*\"|'[^']*')*)>)",
+    re.I | re.S,
+)
+_SCRIPT_END = re.compile(r"</script[\s/>]", re.I)
+_ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
 
-    def handle_starttag(self, tag, attrs):
-        start, text = self._offset(), self.get_starttag_text() or ""
-        attributes = {name.lower(): value or "" for name, value in attrs}
-        if tag == "head" and self.parts.head_end is None:
-            self.parts.head_end = start + len(text)
-        elif tag == "meta" and attributes.get("http-equiv", "").lower() == "content-security-policy":
-            self.parts.csp_metas.append((start, start + len(text)))
-        elif tag == "script":
-            self._current = Script(attributes)
-            self.parts.scripts.append(self._current)
-
-    def handle_data(self, data):
-        if self._current is not None:
-            self._current.text += data
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._current = None
+def _attributes(text: str) -> dict[str, str]:
+    """A start tag's attributes by lower-case name, values with character references decoded (as a parser does)."""
+    attributes: dict[str, str] = {}
+    for name, double, single, bare in _ATTR.findall(text):
+        attributes.setdefault(name.lower(), html_unescape(double or single or bare))
+    return attributes
 
 
 def page_parts(html: str) -> PageParts:
-    """Parse a page (stdlib parser; a script's text arrives raw, exactly as the browser hashes it)."""
-    parser = _Parser(html)
-    parser.feed(html)
-    parser.close()
-    return parser.parts
+    """The page's scripts (each script's text raw, exactly as the browser hashes it), where <head>'s start tag ends,
+    and any CSP meta."""
+    parts = PageParts()
+    position = 0
+    while (match := _TAGS.search(html, position)) is not None:
+        position = match.end()
+        tag = (match.group("tag") or "").lower()
+        if not tag:
+            continue  # a comment
+        attributes = _attributes(match.group("attrs"))
+        if tag == "head" and parts.head_end is None:
+            parts.head_end = match.end()
+        elif tag == "meta" and attributes.get("http-equiv", "").lower() == "content-security-policy":
+            parts.csp_metas.append((match.start(), match.end()))
+        elif tag == "script":
+            end = _SCRIPT_END.search(html, position)
+            stop = end.start() if end else len(html)
+            parts.scripts.append(Script(attributes, html[position:stop]))
+            position = stop
+    return parts
 
 
 def script_hash(text: str) -> str:
@@ -212,15 +216,20 @@ def _shim_file(parts: PageParts, page: Path, site_dir: Path) -> Path | None:
     return None
 
 
-def page_hashes(html: str, page: Path, site_dir: Path) -> list[str]:
+@cache
+def _bootstrap_hash(shim: Path, worker: str) -> str:
+    """The hash of the shim's bootstrap for one worker address (pages in one folder share it)."""
+    if not shim.is_file():
+        raise CspError(f"Pages load {shim}, which is not in the site. Fix: check extra.polyfills in mkdocs.yml.")
+    return script_hash(shim_bootstrap(shim.read_text(encoding="utf-8"), worker, str(shim)))
+
+
+def page_hashes(parts: PageParts, page: Path, site_dir: Path) -> list[str]:
     """Sorted hashes of every inline script that runs on the page, plus the shim's bootstrap when the page uses it."""
-    parts = page_parts(html)
     hashes = {script_hash(s.text) for s in parts.scripts if s.executes}
     shim, worker = _shim_file(parts, page, site_dir), _worker_url(parts)
     if shim and worker:
-        if not shim.is_file():
-            raise CspError(f"{page}: loads {shim}, which is not in the site. Fix: check extra.polyfills in mkdocs.yml.")
-        hashes.add(script_hash(shim_bootstrap(shim.read_text(encoding="utf-8"), worker, str(shim))))
+        hashes.add(_bootstrap_hash(shim, worker))
     return sorted(hashes)
 
 
@@ -235,13 +244,13 @@ def meta_tag(policy: str) -> str:
     return render("csp-meta.html", policy=policy)
 
 
-def with_policy(html: str, policy: str, where: str = "page") -> str:
+def with_policy(html: str, policy: str, where: str = "page", parts: PageParts | None = None) -> str:
     """The page with the CSP meta inserted right after <head>'s start tag; every other byte unchanged.
 
     A page that already has our meta first in <head> (the step ran before) gets it replaced; a CSP meta anywhere else
-    is an error, because two policies would both apply.
+    is an error, because two policies would both apply. `parts` is the page already parsed (parsed here if not).
     """
-    parts = page_parts(html)
+    parts = parts or page_parts(html)
     if parts.head_end is None:
         raise CspError(f"{where}: no <head> start tag. Fix: the theme's base template must write <head>.")
     ours = [m for m in parts.csp_metas if html[parts.head_end : m[0]].strip() == ""]
@@ -258,8 +267,9 @@ def with_policy(html: str, policy: str, where: str = "page") -> str:
 def secure_page(page: Path, site_dir: Path) -> str:
     """Add the page's policy to one built page in place; returns the policy."""
     html = page.read_text(encoding="utf-8")
-    policy = build_policy(page_hashes(html, page, site_dir))
-    page.write_text(with_policy(html, policy, str(page)), encoding="utf-8")
+    parts = page_parts(html)  # parsed once: the hashes and the insertion point both come from it
+    policy = build_policy(page_hashes(parts, page, site_dir))
+    page.write_text(with_policy(html, policy, str(page), parts), encoding="utf-8")
     return policy
 
 

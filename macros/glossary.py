@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .collection import Item, load_list
@@ -37,9 +38,21 @@ def abbreviations(glossary: dict[str, Item]) -> dict[str, str]:
     }
 
 
-def abbreviation_lines(glossary: dict[str, Item]) -> str:
-    """The glossary as Python-Markdown abbreviation definitions ('*[DOMS]: Delayed-onset ...'), one per line.
+def used_forms(glossary: dict[str, Item], text: str) -> list[str]:
+    """The forms that occur in a page's Markdown, matched as Python-Markdown's abbr extension matches them (whole
+    words, case as written). Macro output is HTML, which the extension never marks, so the source text is enough."""
+    forms = abbreviations(glossary)
+    if not forms:
+        return []
+    found = set(re.findall(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", text))
+    return [form for form in forms if form in found]
 
-    The staging step ends each written page with a macro that prints these (no config hook is needed); term and form
-    spellings cannot hold ']' or line breaks (content/schemas/glossary.schema.json), so each line stays a definition."""
-    return "\n".join(f"*[{form}]: {text}" for form, text in abbreviations(glossary).items())
+
+def abbreviation_lines(glossary: dict[str, Item], forms: list[str]) -> str:
+    """The definitions of `forms` as Python-Markdown abbreviations ('*[DOMS]: Delayed-onset ...'), one per line.
+
+    Only the forms a page uses: each definition line costs Python-Markdown a block to parse, and all 90 on every page
+    made abbreviations most of the build's Markdown time. Term and form spellings cannot hold ']' or line breaks
+    (content/schemas/glossary.schema.json), so each line stays a definition."""
+    every = abbreviations(glossary)
+    return "\n".join(f"*[{form}]: {every[form]}" for form in forms if form in every)

@@ -10,6 +10,7 @@ import yaml
 
 from .content import Content
 from .exercises import exercise_plan
+from .glossary import used_forms
 from .people import credits, medical_web_page
 from .renderers import card_page, program_page
 from .review import generated_page_review, split_page
@@ -43,8 +44,12 @@ def page_meta(config: SiteConfig, content: Content, meta: dict, rel: str, source
 
 def written_page(config: SiteConfig, content: Content, rel: str, text: str) -> str:
     meta, body = split_page(text)
-    staged = _front_matter(page_meta(config, content, meta, rel, rel)) + body.strip("\n") + "\n"
-    return staged + (PAGE_END if meta.get("render_macros", True) is not False else "")
+    staged_meta = page_meta(config, content, meta, rel, rel)
+    macros = meta.get("render_macros", True) is not False
+    if macros:
+        staged_meta["calf"]["abbreviations"] = used_forms(content.glossary, body)
+    staged = _front_matter(staged_meta) + body.strip("\n") + "\n"
+    return staged + (PAGE_END if macros else "")
 
 
 def _generated(

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Benchmark the guide: build time, peak memory and size against a stock Material site, and page weight.
 
-Every build is the real `mkdocs build --strict` in a subprocess, on a temporary copy of the project (the working
-tree is never touched). Each size adds synthetic cards: a real card cloned as bench-0001, bench-0002, ...
+Every build is the real build command (ours: `make build`'s, stage + MkDocs + CSP in one process; stock:
+`mkdocs build --strict`) in a subprocess, on a temporary copy of the project (the working tree is never touched).
+Each size adds synthetic cards: a real card cloned as bench-0001, bench-0002, ...
 The stock site has the same nav, pages and about the same words, built by plain Material (search plugin only).
 Ours and stock are built in pairs, one after the other (A B A B ...); a ratio is the median of the per-pair ratios.
 Time per added card comes from a least-squares line over every timed build at every size.
@@ -33,7 +34,7 @@ from bench_sites import PARTS, ROOT, SEED, BenchError, copy_project, page_words,
 from bench_stats import SPREAD, curvature, line_fit, paired_ratio
 from bench_weight import first_view, kb
 
-from macros.buildsite import build_steps
+from macros.buildsite import build_command
 from macros.stage import stage
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -65,17 +66,14 @@ def measured(cmd: list, cwd: Path, what: str) -> tuple[float, float, str]:
 
 
 def build(project: Path, label: str) -> tuple[float, float]:
-    """One strict build with the real CLI: wall seconds and peak MB. The site goes to project/_site.
+    """One strict build with the real commands: wall seconds and peak MB. The site goes to project/_site.
 
-    Our project runs the build's own steps (macros/buildsite.py, as `make build`): the stage, then MkDocs; the CSP
-    step is left out, as the stock site has none. The stock site has no stage: MkDocs alone."""
-    steps = build_steps(project / "_site")[:2]
-    if not (project / "content").is_dir():
-        steps = steps[1:]
-    seconds = peak = 0.0
-    for step in steps:
-        took, used, _ = measured(step, project, f"The strict build of {label} ({' '.join(map(str, step[1:3]))})")
-        seconds, peak = seconds + took, max(peak, used)
+    Ours is `make build`'s command (macros/buildsite.py: stage, strict MkDocs, CSP step, in one process); the stock
+    site has no stage and no CSP step: `mkdocs build --strict` alone."""
+    site = project / "_site"
+    ours = (project / "content").is_dir()
+    cmd = build_command(site) if ours else [MKDOCS, "build", "--strict", "--site-dir", site]
+    seconds, peak, _ = measured(cmd, project, f"The strict build of {label}")
     return seconds, peak
 
 
