@@ -166,24 +166,31 @@ def exercise_list(content: Content, from_url: str, page: str, **wanted: str) -> 
 
 
 def exercise_library(content: Content, from_url: str) -> str:
-    """Every card grouped by phase and by target, with filter controls that JavaScript switches on."""
+    """Every card once, A to Z, as compact rows; filters that work without JavaScript (plan.css), grouping with it."""
     cards = [
         _card_view(content, cid, from_url) for cid in sorted(content.cards, key=lambda c: content.cards[c].data["name"])
     ]
-    by_phase = {p: [c for c in cards if p in c["phase"]] for p in content.filters["phase"]}
-    by_target = {t: [c for c in cards if t in c["target"]] for t in content.filters["target"]}
-    return render(
-        "exercise-library.html",
-        filters=content.filters,
-        by_phase={k: v for k, v in by_phase.items() if v},
-        by_target={k: v for k, v in by_target.items() if v},
-    )
+    return render("exercise-library.html", filters=content.filters, cards=cards)
+
+
+WEEKDAYS = (("MO", "Mon"), ("TU", "Tue"), ("WE", "Wed"), ("TH", "Thu"), ("FR", "Fri"), ("SA", "Sat"), ("SU", "Sun"))
 
 
 def my_plan(content: Content, from_url: str) -> str:
-    """The plan page: every card in a template that JavaScript copies from, plus the no-JavaScript advice."""
-    cards = [_card_view(content, cid, from_url) for cid in sorted(content.cards)]
-    return render("my-plan.html", cards=cards, library_href=relative(from_url, "exercises/index.html"))
+    """The plan page: every card's printable block (steps, dose, its published pain rule, stop signs) in a template
+    that JavaScript copies from, the share and reminder controls, and the no-JavaScript advice."""
+    cards = [
+        {**_card_view(content, cid, from_url), "rule": content.pain_rules[content.cards[cid].data["pain_rule"]].data}
+        for cid in sorted(content.cards)
+    ]
+    return render(
+        "my-plan.html",
+        cards=cards,
+        days=[day for _, day in WEEKDAYS],
+        weekdays=WEEKDAYS,
+        library_href=relative(from_url, "exercises/index.html"),
+        qr_src=relative(from_url, "assets/javascripts/qrcode-generator.js"),
+    )
 
 
 def references_page(content: Content) -> str:

@@ -21,6 +21,9 @@ from .urls import card_src, page_url, program_src, thumb_url
 API_VERSION = "1.0"
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
+# The pinned npm package qrcode-generator (MIT, its licence header kept in the file) draws My plan's QR code.
+QR = Path("node_modules/qrcode-generator/dist/qrcode.js")
+QR_URL = "assets/javascripts/qrcode-generator.js"
 # Ends every written page that renders macros: its numbered sources and the glossary's hover definitions.
 PAGE_END = "\n\n{{ page_end() }}\n"
 DATA = ("*.yml", "*.yaml", "schemas/*")  # read by the pipeline, not published as they are
@@ -136,4 +139,10 @@ def staged_files(config: SiteConfig, content: Content) -> dict[str, bytes]:
     if not shim.exists():
         raise FileNotFoundError(f"{SHIM} is missing. Fix: run 'make setup' (npm ci installs the pinned iframe-worker).")
     files[SHIM_URL] = shim.read_bytes()
+    qr = config.project / QR
+    if not qr.exists():
+        raise FileNotFoundError(
+            f"{QR} is missing. Fix: run 'make setup' (npm ci installs the pinned qrcode-generator)."
+        )
+    files[QR_URL] = qr.read_bytes()
     return files

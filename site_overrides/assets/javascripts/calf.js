@@ -1,13 +1,8 @@
-/* Calf Pain Guide behaviour: library filters, "My plan" (kept in this browser only), and the symptom checker.
+/* Calf Pain Guide behaviour: library filters and grouping, keyboard
+   toggles, glossary focus and the symptom checker. My plan and its buttons are in plan.js.
    Everything degrades: without JavaScript the full lists and static pages still work. Nothing is sent anywhere. */
 (function () {
   "use strict";
-  var PLAN_KEY = "calf-guide-plan";
-  /* Stored data is never trusted: another script, an old version or a hand edit may have written anything. */
-  var PLAN_MAX_ITEMS = 200;
-  var PLAN_MAX_CHARS = 20000;
-  var CARD_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/; // the card_id pattern of content/schemas/exercise.schema.json
-  var CARD_ID_MAX = 100;
 
   function warn(what, error) {
     if (window.console && window.console.warn) { window.console.warn("Calf Pain Guide: " + what + " is off.", error); }
@@ -16,142 +11,82 @@
   function guard(name, feature) {
     try { feature(); } catch (error) { warn(name, error); }
   }
-  function storage() {
-    try { return window.localStorage; } catch { return null; } // blocked storage throws on access
-  }
-  function forget() {
-    try { storage().removeItem(PLAN_KEY); } catch { /* storage off: nothing to reset */ }
-  }
 
-  /* Every card id, when this page holds the whole catalogue (the My plan template); otherwise null. */
-  function catalogue() {
-    var template = document.querySelector("template[data-plan-cards]");
-    if (!template) { return null; }
-    var known = Object.create(null);
-    template.content.querySelectorAll("[data-card]").forEach(function (el) { known[el.getAttribute("data-card")] = true; });
-    return known;
-  }
-
-  /* The stored plan, cleaned: a list of distinct card ids. Anything else is reset quietly, never thrown.
-     An id must look like a card id everywhere; on a page with the whole catalogue it must also be a real card. */
-  function readPlan() {
-    var store = storage();
-    var raw;
-    try { raw = store && store.getItem(PLAN_KEY); } catch { return []; }
-    if (raw === null || raw === undefined) { return []; }
-    var data;
-    try { data = raw.length <= PLAN_MAX_CHARS ? JSON.parse(raw) : null; } catch { data = null; }
-    if (!Array.isArray(data) || data.length > PLAN_MAX_ITEMS) { forget(); return []; }
-    var known = catalogue();
-    var seen = Object.create(null);
-    var plan = data.filter(function (id) {
-      var ok = typeof id === "string" && id.length <= CARD_ID_MAX && CARD_ID.test(id) && !seen[id] &&
-        (!known || known[id] === true);
-      if (ok) { seen[id] = true; }
-      return ok;
-    });
-    if (plan.length !== data.length) {
-      if (plan.length) { writePlan(plan); } else { forget(); }
-    }
-    return plan;
-  }
-  function writePlan(plan) {
-    try { storage().setItem(PLAN_KEY, JSON.stringify(plan)); } catch { /* storage off: plan lasts this page only */ }
-  }
-
-  function setupPlanButtons() {
-    var plan = readPlan();
-    var buttons = Array.prototype.slice.call(document.querySelectorAll("[data-plan-add]"));
-    // A toggle button: the label stays "Add to my plan"; aria-pressed and a tick show that it is in the plan.
-    // A card listed twice on a page (by phase and by target) has two buttons: both show the same state.
-    function show(id, inPlan) {
-      buttons.forEach(function (button) {
-        if (button.getAttribute("data-plan-add") === id) { button.setAttribute("aria-pressed", inPlan ? "true" : "false"); }
-      });
-    }
-    buttons.forEach(function (button) {
-      var id = button.getAttribute("data-plan-add");
-      button.setAttribute("aria-pressed", plan.indexOf(id) !== -1 ? "true" : "false");
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        var current = readPlan();
-        var at = current.indexOf(id);
-        if (at === -1) { current.push(id); } else { current.splice(at, 1); }
-        writePlan(current);
-        show(id, at === -1);
-      });
-    });
-  }
-
+  /* The library: plan.css already hides the rows that do not match (that works without JavaScript). Here: the
+     count of matches, empty groups hidden, and a choice of grouping, each card still listed once. */
   function setupFilters() {
-    var form = document.querySelector("[data-calf-filters]");
-    if (!form) { return; }
-    form.hidden = false;
-    var count = form.querySelector(".calf-filters__count");
+    var root = document.querySelector("[data-calf-library]");
+    if (!root) { return; }
+    var form = root.querySelector("form");
+    var extras = root.querySelector("[data-calf-filters]");
+    var count = extras.querySelector(".calf-filters__count");
+    var groupSelect = extras.querySelector("[data-calf-group]");
+    var holder = root.querySelector("[data-calf-groups]");
+    var rows = Array.prototype.slice.call(root.querySelectorAll(".calf-row[data-card]"));
+    extras.hidden = false;
+    var nojs = root.querySelector("[data-calf-nojs]");
+    if (nojs) { nojs.hidden = true; }
+    function names(kind) {
+      var found = Object.create(null);
+      var order = [];
+      var template = root.querySelector('template[data-calf-group-names="' + kind + '"]');
+      template.content.querySelectorAll("[data-value]").forEach(function (el) {
+        found[el.getAttribute("data-value")] = el.textContent;
+        order.push(el.getAttribute("data-value"));
+      });
+      return { label: found, order: order };
+    }
+    function group() {
+      var kind = groupSelect.value;
+      holder.textContent = "";
+      if (kind !== "phase" && kind !== "target") {
+        var list = document.createElement("ul");
+        list.className = "calf-lib";
+        rows.forEach(function (row) { list.appendChild(row); });
+        holder.appendChild(list);
+        return;
+      }
+      var known = names(kind);
+      known.order.forEach(function (value) {
+        var members = rows.filter(function (row) { return row.getAttribute("data-group-" + kind) === value; });
+        if (!members.length) { return; }
+        var section = document.createElement("section");
+        section.setAttribute("data-group", "");
+        var title = document.createElement("h2");
+        title.className = "calf-library__group-title";
+        title.textContent = known.label[value];
+        var list = document.createElement("ul");
+        list.className = "calf-lib";
+        members.forEach(function (row) { list.appendChild(row); });
+        section.appendChild(title);
+        section.appendChild(list);
+        holder.appendChild(section);
+      });
+    }
     function apply() {
       var wanted = {};
-      form.querySelectorAll("select").forEach(function (s) { if (s.value) { wanted[s.name] = s.value; } });
-      var shown = {};
-      document.querySelectorAll(".calf-exercise[data-card]").forEach(function (el) {
+      form.querySelectorAll("select:not([data-calf-group])").forEach(function (s) { if (s.value) { wanted[s.name] = s.value; } });
+      var n = 0;
+      rows.forEach(function (el) {
         var ok = Object.keys(wanted).every(function (k) {
           return (el.getAttribute("data-" + k) || "").split(" ").indexOf(wanted[k]) !== -1;
         });
         el.hidden = !ok;
-        if (ok) { shown[el.getAttribute("data-card")] = true; }
+        if (ok) { n += 1; }
       });
-      document.querySelectorAll("[data-group]").forEach(function (g) {
-        g.hidden = !g.querySelector(".calf-exercise[data-card]:not([hidden])");
+      holder.querySelectorAll("[data-group]").forEach(function (g) {
+        g.hidden = !g.querySelector(".calf-row[data-card]:not([hidden])");
       });
-      var n = Object.keys(shown).length;
-      count.textContent = n + (n === 1 ? " exercise matches." : " exercises match.");
+      count.textContent = n === 0 ? "No exercise matches. Set one of the filters back to Any." :
+        n + (n === 1 ? " exercise matches." : " exercises match.");
     }
-    form.addEventListener("change", apply);
+    form.addEventListener("change", function (event) {
+      if (event.target === groupSelect) { group(); }
+      apply();
+    });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
+    if (groupSelect.value) { group(); }
     apply();
-  }
-
-  function setupPlanPage() {
-    var root = document.querySelector("[data-calf-plan]");
-    if (!root) { return; }
-    var source = root.querySelector("template[data-plan-cards]").content;
-    // Cards by id, looked up in a map: no selector is ever built from stored data.
-    var cards = Object.create(null);
-    source.querySelectorAll("[data-card]").forEach(function (el) { cards[el.getAttribute("data-card")] = el; });
-    var list = root.querySelector("[data-plan-list]");
-    var empty = root.querySelector("[data-plan-empty]");
-    root.querySelector("[data-plan-js]").hidden = false;
-    root.querySelector("[data-plan-nojs]").hidden = true;
-    function draw() {
-      list.innerHTML = "";
-      var plan = readPlan();
-      var shown = 0;
-      plan.forEach(function (id) {
-        var card = cards[id];
-        if (!card) { return; }
-        var item = card.cloneNode(true);
-        var name = item.querySelector("a").textContent;
-        item.removeAttribute("hidden");
-        var old = item.querySelector("[data-plan-add]");
-        if (old) { old.parentNode.removeChild(old); }
-        var remove = document.createElement("button");
-        remove.type = "button";
-        remove.className = "md-button calf-plan-remove";
-        remove.textContent = "Remove";
-        remove.setAttribute("aria-label", "Remove " + name + " from my plan");
-        remove.addEventListener("click", function () {
-          writePlan(readPlan().filter(function (x) { return x !== id; }));
-          draw();
-          list.focus();
-        });
-        item.appendChild(remove);
-        list.appendChild(item);
-        shown += 1;
-      });
-      empty.hidden = shown > 0;
-    }
-    root.querySelector("[data-plan-print]").addEventListener("click", function () { window.print(); });
-    root.querySelector("[data-plan-clear]").addEventListener("click", function () { writePlan([]); draw(); });
-    draw();
   }
 
   /* The theme's menu and search buttons are labels: open them from the keyboard too, and close the menu with Escape. */
@@ -234,9 +169,7 @@
   function start() {
     guard("glossary focus", setupGlossaryFocus);
     guard("keyboard toggles", setupKeyToggles);
-    guard("plan buttons", setupPlanButtons);
     guard("library filters", setupFilters);
-    guard("My plan", setupPlanPage);
     guard("symptom checker", setupTriage);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
