@@ -181,7 +181,7 @@ def test_each_problem_gets_its_own_line(content_copy):
 def test_card_pages_library_and_export_cover_the_same_cards(site):
     pages = {p.stem for p in (site / "exercises").glob("*.html")} - {"index"}
     library = (site / "exercises" / "index.html").read_text()
-    listed = set(re.findall(r'<article class="calf-exercise" data-card="([a-z0-9-]+)"', library))
+    listed = set(re.findall(r'<li class="calf-row" data-card="([a-z0-9-]+)"', library))
     export = json.loads((site / "api" / "exercises.json").read_text())
     exported = {card["id"] for card in export["exercises"]}
     assert set(CARDS) == pages == listed == exported

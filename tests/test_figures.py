@@ -276,10 +276,8 @@ def unescape_entities(svg: str) -> str:
 
 def test_library_thumbnails_are_decorative_and_every_page_keeps_ids_unique(site):
     library = (site / "exercises" / "index.html").read_text()
-    articles = re.findall(r'<article class="calf-exercise" data-card="([a-z0-9-]+)"', library)
-    thumbs = re.findall(
-        r'<img class="calf-thumb" src="\.\./figures/([a-z0-9-]+)-thumb\.svg" alt="" loading="lazy">', library
-    )
+    articles = re.findall(r'<li class="calf-row" data-card="([a-z0-9-]+)"', library)
+    thumbs = re.findall(r'<img class="calf-row__thumb" src="\.\./figures/([a-z0-9-]+)-thumb\.svg" alt=""', library)
     assert len(thumbs) == len(articles) >= len(cards()), "one decorative thumbnail (empty alt) per listed card"
     assert thumbs == articles, "each card shows its own thumbnail"
     for card_id in set(thumbs):
