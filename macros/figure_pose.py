@@ -110,12 +110,15 @@ def joints(pose: dict, stance: str, view: str = "side") -> dict[str, Point]:
         upper = down + side * arm.get("shoulder", 0)
         elbow = _at(root, upper, UPPER_ARM)
         bend = arm.get("elbow", 0)
-        # From the front, a bent elbow points the forearm at you: it looks shorter.
-        hand = (
-            _at(elbow, upper, FOREARM * max(0.0, math.cos(math.radians(bend))))
-            if front
-            else _at(elbow, upper + bend, FOREARM)
-        )
+        if front and stance == "side-lying" and bend:
+            # Propped on a forearm (side plank): the elbow bends toward the head and the forearm lies on the floor,
+            # pointing a little toward you, so it is drawn a little short.
+            hand = _at(elbow, upper + side * bend, FOREARM * 0.8)
+        elif front:
+            # From the front, a bent elbow points the forearm at you: it looks shorter.
+            hand = _at(elbow, upper, FOREARM * max(0.0, math.cos(math.radians(bend))))
+        else:
+            hand = _at(elbow, upper + bend, FOREARM)
         pts.update({prefix + "shoulder_root": root, prefix + "elbow": elbow, prefix + "hand": hand})
     return pts
 

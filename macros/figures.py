@@ -133,6 +133,47 @@ def _arrow(scene: Scene, follow: str | None) -> dict | None:
     return {"line": _pts([a, control, b]), "head": _pts(head)}
 
 
+HOLD = (6, 10)  # the hold mark's width and height: two bars 4 apart, 9 tall, with their stroke
+
+
+def _hold_spot(scene: Scene, anchor, arrow, label, font: float) -> tuple[float, float]:
+    """The top left of the hold mark: the first spot near `anchor`, going out in rings and trying above first, that
+    keeps 3 cm clear of the body in both positions, the arrow and the label, and stays above the floor."""
+    limbs = [bone for pts in scene.poses for bone in _bones(pts)]
+    avoid = [(p, p, 2) for p in (arrow["line"] if arrow else [])]
+    if label:
+        width = len(label["text"]) * font * 0.56
+        x0 = label["x"] - {"start": 0, "middle": width / 2, "end": width}[label["anchor"]]
+        avoid += [((x0, label["y"] - font / 2), (x0 + width, label["y"] - font / 2), font / 2 + 1)]
+        avoid += [(label["leader"][0], label["leader"][-1], 1)]
+    for radius in range(12, 61, 4):
+        for deg in range(-90, 271, 15):
+            turn = math.radians(deg)
+            centre = (anchor[0] + radius * math.cos(turn), anchor[1] + radius * math.sin(turn))
+            x, y = centre[0] - HOLD[0] / 2, centre[1] - HOLD[1] / 2
+            if y + HOLD[1] > scene.floor - 2:
+                continue
+            if all(_to_segment(centre, a, b) - r >= 3 + HOLD[1] / 2 for (a, b, r) in limbs + avoid):
+                return x, y
+    return anchor[0] + 8, anchor[1] - 20
+
+
+def _bones(pts: dict) -> list:
+    """The skeleton as segments with the body's half-thickness along them (the widest of figure_body's radii)."""
+    bones = [("hip", "shoulder", 9), ("shoulder", "head", 9)]
+    for o in ("", "o_"):
+        bones += [(o + "hip_root", o + "knee", 7), (o + "knee", o + "ankle", 5), (o + "ankle", o + "heel", 4)]
+        bones += [(o + "heel", o + "toe", 3), (o + "shoulder_root", o + "elbow", 4), (o + "elbow", o + "hand", 3)]
+    return [(pts[a], pts[b], r) for a, b, r in bones]
+
+
+def _to_segment(p, a, b) -> float:
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    length = (bx - ax) ** 2 + (by - ay) ** 2 or 1
+    t = max(0.0, min(1.0, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / length))
+    return math.dist(p, (ax + t * (bx - ax), ay + t * (by - ay)))
+
+
 def _label(fig, scene, outline, arrow, box, font: float) -> tuple[dict, tuple]:
     """Where the target's name goes: above a low figure, else beside it on the side nearer the target."""
     left, top, right = box
@@ -141,6 +182,12 @@ def _label(fig, scene, outline, arrow, box, font: float) -> tuple[dict, tuple]:
     width = len(text) * font * 0.56
     if top > -100:
         ly = min([min(y for _, y in outline) - 2.2 * font] + [y - font for _, y in (arrow["line"] if arrow else [])])
+        # Above every part of the body (both positions) under the words, not only above the target.
+        for a, b, r in (bone for pts in scene.poses for bone in _bones(pts)):
+            for t in (0, 0.25, 0.5, 0.75, 1):
+                x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+                if abs(x - cx) < width / 2 + r:
+                    ly = min(ly, y - r - font * 0.5)
         label = {"x": _n(cx), "y": _n(ly), "anchor": "middle", "leader": _pts([(cx, ly + 3), (cx, cy)])}
         left, right = min(left, cx - width / 2), max(right, cx + width / 2)
     else:
@@ -197,24 +244,32 @@ def _panel(card: dict, fig: dict, caption: str | None, labelled: bool, font: flo
     if arrow:
         left, right = min([left] + [x for x, _ in arrow["line"]]), max([right] + [x for x, _ in arrow["line"]])
     dose = card.get("dose", {})
-    hold = None
-    if dose.get("hold_seconds") and card.get("category") == "strength":
-        # A held position: two bars (a pause sign) where the movement stops, so a hold differs from a raise.
-        hx, hy = arrow["line"][2] if arrow else (sum(p[0] for p in outline) / len(outline), top - 4)
-        hold = [_n(hx + 5), _n(hy - 12)]
-        right = max(right, hx + 14)
+    held = bool(dose.get("hold_seconds")) and card.get("category") == "strength"
     label = None
     if labelled:
         label, (left, top, right) = _label(fig, scene, outline, arrow, (left, top, right), font)
     close = None if second else inset(scene, fig)
-    if close and (labelled or close["kind"] != "ankle"):
+    if close and not (labelled or close["kind"] != "ankle"):
+        close = None
+    if close:
+        close["hold"] = None
+    hold = None
+    if held and close:
+        # A held position: two bars (a pause sign) in the close-up, in a strip of its own beside the foot.
+        x0, y0, x1, y1 = close["bbox"]
+        close["hold"], close["bbox"] = [_n(x1), _n((y0 + y1) / 2 - HOLD[1] / 2)], (x0, y0, x1 + HOLD[0] + 6, y1)
+    elif held:
+        # Otherwise beside the end of the movement, clear of the body (both positions), the arrow and the label.
+        centre = (sum(p[0] for p in outline) / len(outline), sum(p[1] for p in outline) / len(outline))
+        hold = _hold_spot(scene, arrow["line"][2] if arrow else centre, arrow, label, font)
+        left, right, top = min(left, hold[0] - 2), max(right, hold[0] + HOLD[0] + 2), min(top, hold[1] - 2)
+        hold = [_n(hold[0]), _n(hold[1])]
+    if close:
         x0, y0, x1, y1 = close["bbox"]
         close["at"] = [_n(right + 8 - x0), _n((ceiling if labelled else top) + 2 - y0)]
         close["frame"] = [_n(x0), _n(y0), _n(x1 - x0), _n(y1 - y0)]
         right += x1 - x0 + 10
         ceiling = min(ceiling, top + 2) if not labelled else ceiling
-    else:
-        close = None
     # Only what moves is animated, and only in the main picture: a second view is a still of its end position.
     anim, moves = {}, {"far": None, "far_arm": None, "arm": None}
     for k, v in poses[1].items():
