@@ -158,6 +158,7 @@ def test_script_adds_no_global_names(browser, base_url):
     finally:
         page.close()
 
+
 # The pain diary's key (pain-diary.js): the same rule, a corrupt diary is cleaned quietly and the diary still works.
 DIARY_KEY = "calf-guide-diary"
 GOOD_DAY = {"date": "2026-11-02", "during": 3, "morning": 1, "note": "ok"}
@@ -235,3 +236,56 @@ def test_diary_script_adds_no_global_names(browser, base_url):
     finally:
         page.close()
 
+
+# The programme stage marks' key (programme-stage.js, "where am I"): the same rule, corrupt marks are cleaned quietly
+# and the control still works.
+STAGE_KEY = "calf-guide-stage"
+STAGE_PAGE = "programs/achilles-loading.html"
+STAGE_CORRUPT = {
+    "invalid JSON": '{"achilles-loading": 2',
+    "array": json.dumps([2]),
+    "string": json.dumps("achilles-loading"),
+    "null": "null",
+    "stage out of range": json.dumps({"achilles-loading": 9}),
+    "not a whole number": json.dumps({"achilles-loading": 1.5}),
+    "stage as text": json.dumps({"achilles-loading": "2"}),
+    "bad id": json.dumps({"__proto__": 1, "a b": 2, "x" * 200: 1}),
+    "oversized": json.dumps({f"p{i}": 1 for i in range(300)}),
+}
+
+
+@pytest.mark.parametrize("raw", list(STAGE_CORRUPT.values()), ids=list(STAGE_CORRUPT))
+def test_corrupt_stage_marks_are_cleaned_and_the_control_works(browser, base_url, raw):
+    page, _ = _watched(browser)
+    problems: list[str] = []  # this script's own errors and warnings (the other scripts have their own tests)
+    page.on("pageerror", lambda e: problems.append(str(e)) if "programme-stage.js" in (e.stack or "") else None)
+    page.on("console", lambda m: problems.append(m.text) if "stage marks" in m.text else None)
+    try:
+        page.goto(base_url + STAGE_PAGE)
+        page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [STAGE_KEY, raw])
+        page.reload()
+        assert page.locator("[data-stage-mark][aria-pressed=true]").count() == 0
+        assert page.evaluate("key => window.localStorage.getItem(key)", STAGE_KEY) is None, "the bad value is removed"
+        page.locator("[data-stage-mark]").first.click()
+        stored = json.loads(page.evaluate("key => window.localStorage.getItem(key)", STAGE_KEY))
+        assert stored == {"achilles-loading": 1}
+        assert not problems, problems
+    finally:
+        page.evaluate("key => window.localStorage.removeItem(key)", STAGE_KEY)
+        page.close()
+
+
+def test_stage_script_adds_no_global_names(browser, base_url):
+    page, problems = _watched(browser)
+    page.route(
+        "**/assets/javascripts/programme-stage.js", lambda route: route.fulfill(body="", content_type="text/javascript")
+    )
+    try:
+        page.goto(base_url + STAGE_PAGE)
+        assert page.locator("[data-stage-mark]:visible").count() == 0
+        before = set(page.evaluate("Object.keys(window)"))
+        page.add_script_tag(url=base_url + "assets/javascripts/programme-stage.js?again")
+        assert page.locator("[data-stage-mark]:visible").count() == 4, "the script ran"
+        assert set(page.evaluate("Object.keys(window)")) == before
+    finally:
+        page.close()

@@ -93,33 +93,7 @@ def test_where_am_i_marks_one_stage_and_keeps_it(page, base_url):
     assert page.evaluate("key => window.localStorage.getItem(key)", KEY) is None
 
 
-CORRUPT = {
-    "invalid JSON": '{"achilles-loading": 2',
-    "array": json.dumps([2]),
-    "string": json.dumps("achilles-loading"),
-    "null": "null",
-    "stage out of range": json.dumps({"achilles-loading": 9}),
-    "not a whole number": json.dumps({"achilles-loading": 1.5}),
-    "stage as text": json.dumps({"achilles-loading": "2"}),
-    "bad id": json.dumps({"__proto__": 1, "a b": 2, "x" * 200: 1}),
-    "oversized": json.dumps({f"p{i}": 1 for i in range(300)}),
-}
-
-
-@pytest.mark.parametrize("raw", list(CORRUPT.values()), ids=list(CORRUPT))
-def test_corrupt_stage_marks_are_cleaned_and_the_control_still_works(page, base_url, raw):
-    problems: list[str] = []  # this script's own errors and warnings (other scripts have their own tests)
-    page.on("pageerror", lambda e: problems.append(str(e)) if "programme-stage.js" in (e.stack or "") else None)
-    page.on("console", lambda m: problems.append(m.text) if "stage marks" in m.text else None)
-    page.goto(base_url + "programs/achilles-loading.html")
-    page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [KEY, raw])
-    page.reload()
-    assert page.locator("[data-stage-mark][aria-pressed=true]").count() == 0
-    assert page.evaluate("key => window.localStorage.getItem(key)", KEY) is None, "the bad value is removed"
-    page.locator("[data-stage-mark]").first.click()
-    assert json.loads(page.evaluate("key => window.localStorage.getItem(key)", KEY)) == {"achilles-loading": 1}
-    page.evaluate("key => window.localStorage.removeItem(key)", KEY)
-    assert not problems, problems
+# Corrupt stored marks: tests/test_client_storage.py, with the other keys.
 
 
 def test_a_valid_mark_for_another_programme_is_kept(page, base_url):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
+
 import pytest
 
 from conftest import ROOT
@@ -113,3 +116,57 @@ def test_pogo_hops_start_when_the_card_says_in_every_programme():
             continue
         gate = " ".join(stages[first - 1]["move_on_when"]) if first else program.data["who_for"]
         assert "20 or more single-leg" in gate or "20 single-leg" in gate, program.id
+
+
+class _ReaderText(HTMLParser):
+    """The words a reader sees or hears: text nodes and the alt, title and aria-label attributes, without scripts,
+    styles, code, or the titles of published sources (kept as their authors wrote them)."""
+
+    SKIP = ("script", "style", "code", "pre", "template")
+    VOID = ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr")
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[bool] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        source = "calf-references" in classes or "calf-cite" in classes  # a source's list entry or citation tooltip
+        skipped = (self.stack and self.stack[-1]) or tag in self.SKIP or source
+        if not skipped:
+            self.text += [a[name] for name in ("alt", "title", "aria-label") if a.get(name)]
+        if tag not in self.VOID:
+            self.stack.append(bool(skipped))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+# "Program" in the software sense, where the guide means a computer program, not a plan.
+SOFTWARE_SENSE = ("A program answers the checker's questions",)
+# Not inside quotation marks: the page on how we responded to review quotes the old spelling it fixed.
+PLAN_SPELLING = re.compile(r"(?<![\"“‘'])\bprograms?\b(?![\"”’'])", re.I)
+
+
+@pytest.mark.build
+def test_reader_facing_text_spells_the_plan_programme(site):
+    """One spelling for a plan: UK 'programme'. URLs, ids and file names (programs/) are not reader text."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        parser = _ReaderText()
+        parser.feed(page.read_text(encoding="utf-8"))
+        text = " ".join(" ".join(parser.text).split())
+        for phrase in SOFTWARE_SENSE:
+            text = text.replace(phrase, "")
+        found += [
+            f"{page.relative_to(site)}: …{text[max(0, m.start() - 40) : m.end() + 40]}…"
+            for m in PLAN_SPELLING.finditer(text)
+        ]
+    assert not found, "write 'programme' for a plan:\n" + "\n".join(found)
