@@ -12,6 +12,7 @@ from pathlib import Path
 from .collection import Item, load_list
 from .errors import ContentError
 from .references import unknown_references
+from .schemas import schema_file
 
 EMERGENCY_NUMBERS = "999 in the UK, 911 in the US, 112 in the EU"
 # The same numbers as tap-to-call links on emergency results, each labelled with its region.
@@ -47,7 +48,7 @@ LEVELS = {
 
 
 def load_care_cards(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
-    return load_list(content_dir / "care_cards.yml", "care_card", root, key="id")
+    return load_list(content_dir / "care_cards.yml", schema_file(content_dir, "care_card"), root, key="id")
 
 
 def sign_key(text: str) -> str:

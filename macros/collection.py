@@ -59,7 +59,7 @@ def placeholder_errors(item: Item) -> list[ContentError]:
     ]
 
 
-def load_folder(folder: Path, schema: str, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
+def load_folder(folder: Path, schema: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
     """Load every <id>.yml in `folder`; the file name must equal the item's id."""
     items: dict[str, Item] = {}
     errors: list[ContentError] = []
@@ -126,7 +126,7 @@ def load_folder(folder: Path, schema: str, root: Path) -> tuple[dict[str, Item],
     return items, errors
 
 
-def load_list(path: Path, schema: str, root: Path, key: str) -> tuple[dict[str, Item], list[ContentError]]:
+def load_list(path: Path, schema: Path, root: Path, key: str) -> tuple[dict[str, Item], list[ContentError]]:
     """Load a YAML list of items, each identified by its `key` field, which must be unique."""
     rel = relpath(path, root)
     if not path.exists():
@@ -169,7 +169,7 @@ def load_list(path: Path, schema: str, root: Path, key: str) -> tuple[dict[str, 
     return items, errors
 
 
-def load_single(path: Path, schema: str, root: Path) -> tuple[Item | None, list[ContentError]]:
+def load_single(path: Path, schema: Path, root: Path) -> tuple[Item | None, list[ContentError]]:
     """Load one YAML mapping file (such as the symptom checker tree)."""
     rel = relpath(path, root)
     if not path.exists():

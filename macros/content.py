@@ -19,7 +19,7 @@ from .pain_rules import check_pain_rules, load_pain_rules
 from .people import load_people
 from .programs import check_programs, load_programs
 from .references import load_references
-from .schemas import validator
+from .schemas import schema_file, validator
 from .triage import check_triage
 from .urls import page_exists
 from .vignettes import check_vignettes, load_vignettes
@@ -74,7 +74,7 @@ def _load(content_dir: Path) -> Content:
     errors += found + check_programs(programs, set(cards) | on_disk, references)
     findings, found = load_findings(content_dir, root)
     errors += found
-    triage, found = load_single(content_dir / "triage.yml", "triage", root)
+    triage, found = load_single(content_dir / "triage.yml", schema_file(content_dir, "triage"), root)
     errors += found
     if triage is not None:
         errors += check_triage(triage, references, findings, care_cards, partial(page_exists, content_dir))
@@ -88,7 +88,7 @@ def _load(content_dir: Path) -> Content:
     errors += found + check_pain_rules(pain_rules, references)
     if errors:
         raise ContentErrors(errors)
-    filters = filter_values(validator("exercise").schema["properties"])
+    filters = filter_values(validator(schema_file(content_dir, "exercise")).schema["properties"])
     figures = {cid: {view: figure_markup(card.data, view) for view in ("page", "thumb")} for cid, card in cards.items()}
     return Content(
         cards,

@@ -7,6 +7,7 @@ from pathlib import Path
 from .collection import Item, load_folder
 from .errors import ContentError
 from .references import unknown_references
+from .schemas import schema_file
 
 LINK_FIELDS = ("easier", "harder", "related")
 MIRROR = {"easier": "harder", "harder": "easier"}  # a ladder link must be listed on the other card the other way round
@@ -15,7 +16,7 @@ FILTERS = ("phase", "target", "tag", "equipment", "difficulty", "category")
 
 def load_cards(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
     """Every valid card by id, plus the problems found (schema, id, duplicates, placeholders)."""
-    return load_folder(content_dir / "exercises", "exercise", root)
+    return load_folder(content_dir / "exercises", schema_file(content_dir, "exercise"), root)
 
 
 def ids_on_disk(content_dir: Path) -> set[str]:

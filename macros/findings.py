@@ -6,12 +6,13 @@ from pathlib import Path
 
 from .collection import Item, load_list
 from .errors import ContentError
+from .schemas import schema_file
 
 AGE_BANDS = ("age-under-16", "age-16-to-49", "age-50-to-59", "age-60-plus")
 
 
 def load_findings(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
-    findings, errors = load_list(content_dir / "findings.yml", "findings", root, key="id")
+    findings, errors = load_list(content_dir / "findings.yml", schema_file(content_dir, "findings"), root, key="id")
     missing = [band for band in AGE_BANDS if band not in findings]
     if findings and missing:
         errors.append(

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from .collection import Item, load_list
 from .errors import ContentError
+from .schemas import schema_file
 
 
 def load_glossary(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
     """The glossary by term; a spelling may belong to one term only, or its hover text would be ambiguous."""
-    glossary, errors = load_list(content_dir / "glossary.yml", "glossary", root, key="term")
+    glossary, errors = load_list(content_dir / "glossary.yml", schema_file(content_dir, "glossary"), root, key="term")
     owner: dict[str, str] = {}
     for item in glossary.values():
         for form in item.data.get("forms") or [item.id]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .collection import Item, load_list
 from .errors import ContentError
+from .schemas import schema_file
 
 SEVERITY = ("minor", "significant", "considerable", "major", "catastrophic")
 # DCB0129 risk matrix: rows are likelihood from very low to very high, columns severity from minor to catastrophic.
@@ -20,7 +21,7 @@ MATRIX = {
 
 
 def load_hazards(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
-    return load_list(content_dir / "safety" / "hazards.yml", "hazard", root, key="id")
+    return load_list(content_dir / "safety" / "hazards.yml", schema_file(content_dir, "hazard"), root, key="id")
 
 
 def risk(severity: str, likelihood: str) -> int:

@@ -1,8 +1,13 @@
-"""MkDocs hook for live preview only: `mkdocs serve` re-runs the staging step before each rebuild.
+"""MkDocs hook for live preview only: under `mkdocs serve`, restage content/ before each rebuild and keep serving
+through mistakes. `mkdocs build` (and so `make build`, the tests and Zensical, which runs no hooks) is untouched.
 
-The published site needs no hook (Zensical runs none): `make build` stages first, then runs the generator. Under
-`mkdocs serve`, a content change (mkdocs.yml `watch: [content]`) restages; a content error is printed and the
-previous staged pages keep being served until the next save fixes it.
+Under serve:
+- a content change (mkdocs.yml `watch: [content]`) restages; a content error is printed in the terminal and shown in
+  a box at the top of every page, over the last good staged pages, until a save fixes it;
+- a macro error shows on its page and in the terminal instead of stopping the server (mkdocs-macros would exit);
+- a broken link is a warning in the terminal, not a failed rebuild that leaves the browser on stale pages (strict
+  mode is the `--strict` that `make build` passes, not a mkdocs.yml setting). Nothing of this reaches a published
+  site.
 """
 
 from __future__ import annotations
@@ -14,20 +19,44 @@ from macros.errors import ContentErrors
 from macros.stage import stage
 
 log = logging.getLogger("mkdocs.hooks.calf_guide")
-_command = {"name": ""}
+_state = {"command": "", "error": ""}
 
 
 def on_startup(command, dirty):
-    _command["name"] = command
+    _state["command"] = command
+
+
+def _serving() -> bool:
+    return _state["command"] == "serve"
+
+
+def on_config(config):
+    if not _serving():
+        return config
+    macros = config.plugins.get("macros")
+    if macros is not None:
+        macros.config["on_error_fail"] = False  # the error is rendered on its page and logged
+    return config
 
 
 def on_pre_build(config):
-    if _command["name"] != "serve":
+    if not _serving():
         return  # make build and the tests stage before MkDocs starts
     try:
         staged = stage(Path(config["config_file_path"]).parent)
     except (ContentErrors, FileNotFoundError) as exc:
+        _state["error"] = str(exc)
         log.error("Content error; still serving the last good pages until you fix it:\n%s", exc)
         return
+    _state["error"] = ""
     for warning in staged.warnings:
         log.info("%s", warning)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """While content has an error, every page opens with it (an indented code block: shown as text, never markup)."""
+    if not (_serving() and _state["error"]):
+        return markdown
+    message = "\n".join("        " + line for line in _state["error"].splitlines())
+    box = f'!!! failure "Content error: this preview shows the last good content"\n\n{message}\n\n'
+    return box + markdown

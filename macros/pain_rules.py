@@ -11,6 +11,7 @@ from pathlib import Path
 from .collection import Item, load_list
 from .errors import ContentError
 from .references import unknown_references
+from .schemas import schema_file
 
 # The evidence type in words, for the rule box.
 EVIDENCE_WORDS = {
@@ -22,7 +23,7 @@ EVIDENCE_WORDS = {
 
 
 def load_pain_rules(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
-    return load_list(content_dir / "pain_rules.yml", "pain_rule", root, key="id")
+    return load_list(content_dir / "pain_rules.yml", schema_file(content_dir, "pain_rule"), root, key="id")
 
 
 def score_text(rule: dict) -> str:

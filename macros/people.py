@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .collection import Item, load_list
 from .errors import ContentError
+from .schemas import schema_file
 
 AUTHOR, CLINICAL_REVIEWER, EDITOR = "author", "clinical-reviewer", "editor"
 # Card and program pages are written from YAML that has no `authors` yet; the maintainers wrote all of them.
@@ -19,7 +20,7 @@ ABOUT = {"@type": "MedicalSignOrSymptom", "name": "Calf pain when walking or run
 
 def load_people(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
     """The people by id; a clinical reviewer must name their profession, so pages can show it."""
-    people, errors = load_list(content_dir / "people.yml", "person", root, key="id")
+    people, errors = load_list(content_dir / "people.yml", schema_file(content_dir, "person"), root, key="id")
     for person in people.values():
         if CLINICAL_REVIEWER in person.data["roles"] and not person.data.get("profession"):
             errors.append(

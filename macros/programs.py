@@ -7,10 +7,11 @@ from pathlib import Path
 from .collection import Item, load_folder
 from .errors import ContentError
 from .references import unknown_references
+from .schemas import schema_file
 
 
 def load_programs(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
-    return load_folder(content_dir / "programs", "program", root)
+    return load_folder(content_dir / "programs", schema_file(content_dir, "program"), root)
 
 
 def check_programs(programs: dict[str, Item], cards: set[str], reference_keys) -> list[ContentError]:

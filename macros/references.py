@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .collection import Item, load_list
 from .errors import ContentError
+from .schemas import schema_file
 from .yamlfile import dotted
 
 TYPE_LABELS = {
@@ -105,7 +106,7 @@ def unverified_errors(items: dict[str, Item]) -> list[ContentError]:
 
 
 def load_references(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
-    items, errors = load_list(content_dir / "references.yml", "reference", root, key="key")
+    items, errors = load_list(content_dir / "references.yml", schema_file(content_dir, "reference"), root, key="key")
     for item in items.values():
         errors += entry_errors(item)
     return items, errors + unverified_errors(items)

@@ -133,12 +133,12 @@ def read_front_matter(path: Path) -> dict:
     return split_page(path.read_text(encoding="utf-8"))[0]
 
 
-def page_errors(meta: dict, page: str, today: dt.date, people: dict) -> list[str]:
-    """Front matter against content/schemas/page.schema.json, then the review and credit rules."""
+def page_errors(meta: dict, page: str, today: dt.date, people: dict, schema: Path) -> list[str]:
+    """Front matter against the page schema (content/schemas/page.schema.json), then the review and credit rules."""
     found = [
         f"{page}: front matter"
         + (f" field '{error.field}'" if error.field else "")
         + f": {error.message} Fix: {error.fix}"
-        for error in schema_errors(meta, "page", page, LineIndex())
+        for error in schema_errors(meta, schema, page, LineIndex())
     ]
     return found + review_errors(meta, page, today, people)

@@ -14,7 +14,7 @@ from jsonschema.exceptions import ValidationError
 from .errors import ContentError
 from .yamlfile import LineIndex, dotted
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "content" / "schemas"
+SCHEMAS = "schemas"  # the folder inside the content folder that holds <name>.schema.json
 _TYPE_WORDS = {
     "string": "text",
     "integer": "a whole number",
@@ -35,15 +35,20 @@ _FOUND_WORDS = {
 }
 
 
-def validator(name: str) -> Draft7Validator:
-    """The validator for content/schemas/<name>.schema.json, rebuilt when the file changes (live preview)."""
-    stat = (SCHEMA_DIR / f"{name}.schema.json").stat()
-    return _validator(name, stat.st_mtime_ns, stat.st_size)
+def schema_file(content_dir: Path, name: str) -> Path:
+    """Where the schema of one content type lives: <content>/schemas/<name>.schema.json (editors read it there)."""
+    return Path(content_dir) / SCHEMAS / f"{name}.schema.json"
+
+
+def validator(schema: Path) -> Draft7Validator:
+    """The validator for one schema file, rebuilt when the file changes (live preview)."""
+    stat = schema.stat()
+    return _validator(schema.resolve(), stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=64)
-def _validator(name: str, mtime_ns: int, size: int) -> Draft7Validator:
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+def _validator(schema: Path, mtime_ns: int, size: int) -> Draft7Validator:
+    schema = json.loads(schema.read_text(encoding="utf-8"))
     Draft7Validator.check_schema(schema)
     return Draft7Validator(schema)
 
@@ -121,9 +126,9 @@ def _explain_one(err: ValidationError) -> tuple[tuple, str, str]:
 
 
 def schema_errors(
-    data: Any, schema: str, rel: str, lines: LineIndex, labels: dict[int, str] | None = None
+    data: Any, schema: Path, rel: str, lines: LineIndex, labels: dict[int, str] | None = None
 ) -> list[ContentError]:
-    """Every schema failure of `data`, one ContentError each, sorted by position.
+    """Every failure of `data` against the schema file `schema`, one ContentError each, sorted by position.
 
     `labels` names the items of a list file (e.g. {3: 'dubois-2020'}) so a field reads 'dubois-2020.year'.
     """

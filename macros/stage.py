@@ -21,6 +21,7 @@ from .content import Content, load_content
 from .errors import ContentError, ContentErrors
 from .people import load_people
 from .review import generated_page_review, overdue, page_errors, review_errors, split_page
+from .schemas import schema_file
 from .siteconfig import SiteConfig, load_config
 from .staged_pages import staged_files
 
@@ -75,7 +76,7 @@ def validate(config: SiteConfig) -> tuple[Content, list[str]]:
     problems += [_as_error(p) for p in generated]
     warnings = []
     for page, meta in _written(config):
-        problems += [_as_error(p) for p in page_errors(meta, page, today(), people)]
+        problems += [_as_error(p) for p in page_errors(meta, page, today(), people, schema_file(config.source, "page"))]
     for page, meta in _written(config) + due_dates:
         due = overdue(meta, today())
         if due:

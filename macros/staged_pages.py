@@ -14,7 +14,7 @@ from .glossary import used_forms
 from .people import credits, medical_web_page
 from .renderers import card_page, program_page
 from .review import generated_page_review, split_page
-from .schemas import SCHEMA_DIR
+from .schemas import schema_file
 from .siteconfig import SiteConfig
 from .urls import card_src, page_url, program_src, thumb_url
 
@@ -134,7 +134,7 @@ def staged_files(config: SiteConfig, content: Content) -> dict[str, bytes]:
     files.update({rel: text.encode() for rel, text in generated_pages(config, content).items()})
     files.update({thumb_url(cid): str(content.figures[cid]["thumb"]).encode() for cid in sorted(content.cards)})
     files["api/exercises.json"] = export(content).encode()
-    files["api/exercise.schema.json"] = (SCHEMA_DIR / "exercise.schema.json").read_bytes()
+    files["api/exercise.schema.json"] = schema_file(source, "exercise").read_bytes()
     shim = config.project / SHIM
     if not shim.exists():
         raise FileNotFoundError(f"{SHIM} is missing. Fix: run 'make setup' (npm ci installs the pinned iframe-worker).")

@@ -15,12 +15,13 @@ from .collection import Item, load_list
 from .errors import ContentError
 from .findings import AGE_BANDS
 from .references import unknown_references
+from .schemas import schema_file
 from .triage import outcome_levels
 from .triage_walk import LEVELS, rank, walk
 
 
 def load_vignettes(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
-    return load_list(content_dir / "safety" / "vignettes.yml", "vignette", root, key="id")
+    return load_list(content_dir / "safety" / "vignettes.yml", schema_file(content_dir, "vignette"), root, key="id")
 
 
 def check_vignettes(vignettes: dict[str, Item], findings, reference_keys) -> list[ContentError]:
