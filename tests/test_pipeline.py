@@ -31,3 +31,24 @@ def test_a_bad_card_review_date_fails_check_and_build_alike(project_copy, tmp_pa
     assert check.returncode == 1 and "'reviewed' (2099-01-01) is in the future" in check.stderr, check.stderr
     assert built.returncode != 0 and "'reviewed' (2099-01-01) is in the future" in built.stderr, built.stderr
     assert CARD in check.stderr and CARD in built.stderr
+
+
+def _generated_pages(site) -> list:
+    pages = [p for folder in ("exercises", "programs") for p in sorted((site / folder).glob("*.html"))]
+    return [p for p in pages if p.name != "index.html"]
+
+
+def test_generated_pages_are_full_pages_with_skip_link_and_toc(site):
+    """Card and programme pages are Markdown pages to the theme: Material's skip link to the content, and a table of
+    contents listing every section heading of the article (the same as written pages get)."""
+    pages = _generated_pages(site)
+    assert len(pages) >= 30
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        skip = re.search(r'<a href="#([^"]+)" class="md-skip">', html)
+        assert skip and f'id="{skip.group(1)}"' in html, f"{page.name}: a skip link to an element on the page"
+        article = html[html.index("<article") : html.index("</article>")]
+        headings = re.findall(r'<h2 id="([^"]+)"', article)
+        toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S)
+        listed = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc.group(0)) if toc else []
+        assert headings and listed == headings, f"{page.name}: the table of contents lists {listed}, not {headings}"
