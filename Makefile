@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SITE_PTH := $(VENV)/.calf-guide-pth
 STAGE  := $(BIN)/python -m macros.stage
 
-.PHONY: help setup serve build build-zensical test lint test-fast check new-card bench lock clean
+.PHONY: help setup serve build build-zensical test lint test-fast check new-card bench lighthouse lock clean
 .DEFAULT_GOAL := help
 
 help: ## List the targets
@@ -80,6 +80,9 @@ test-fast: $(PY_TEST) $(JS_OK) ## Quick loop while you work: content, loaders, r
 
 bench: $(PY_BUILD) $(JS_OK) ## Benchmark build time, memory and page weight; writes the results into BENCHMARKS.md
 	$(BIN)/python scripts/bench.py --update-doc BENCHMARKS.md
+
+lighthouse: build ## Lighthouse mobile scores (gzip server, Chromium) for five key pages; writes them into BENCHMARKS.md
+	$(BIN)/python scripts/lighthouse.py --site site --update-doc BENCHMARKS.md
 
 COMPILE := .lock-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
 	--no-emit-find-links
