@@ -79,11 +79,13 @@ def limb(pts: dict, prefix: str, kind: str) -> str:
 
 
 def body(pts: dict, extras: tuple[str, ...] = ()) -> dict[str, str]:
-    """Path data for one position: the far leg and arm, the trunk with head and near leg, and the near arm."""
+    """Path data for one position: the far leg and arm, the trunk with the head (and a carried weight), the near leg
+    and the near arm. Separate parts so that one that only slides can be moved rather than reshaped."""
     trunk = capsule(pts["hip"], pts["shoulder"], *TRUNK_R) + capsule(pts["shoulder"], pts["head"], NECK_R, NECK_R)
     return {
         "far": limb(pts, "o_", "leg") + foot(pts, "o_"),
         "far_arm": limb(pts, "o_", "arm") + circle(pts["o_hand"], HAND_R),
-        "trunk": trunk + circle(pts["head"], HEAD_R) + limb(pts, "", "leg") + foot(pts, "") + "".join(extras),
+        "trunk": trunk + circle(pts["head"], HEAD_R) + "".join(extras),
+        "leg": limb(pts, "", "leg") + foot(pts, ""),
         "arm": limb(pts, "", "arm") + circle(pts["hand"], HAND_R),
     }

@@ -210,6 +210,11 @@ def _panel(card: dict, fig: dict, caption: str | None, labelled: bool, font: flo
     start, end = scene.poses
     rollers = scene.rollers or [None, None]
     poses = [_body(pts, fig, roller) for pts, roller in zip(scene.poses, rollers, strict=False)]
+    # Side on, a far leg or arm in the same position as the near one is hidden behind it: not drawn.
+    for far, near in (("far", "leg"), ("far_arm", "arm")):
+        if all(p[far] == p[near] for p in poses):
+            for p in poses:
+                p[far] = None
     outline, first = region(end, fig["highlight"], view), region(start, fig["highlight"], view)
     every = [(n, p) for pts in scene.poses for n, p in pts.items()]
     left, right = min(x - reach(n) for n, (x, _) in every), max(x + reach(n) for n, (x, _) in every)
@@ -271,13 +276,15 @@ def _panel(card: dict, fig: dict, caption: str | None, labelled: bool, font: flo
         right += x1 - x0 + 10
         ceiling = min(ceiling, top + 2) if not labelled else ceiling
     # Only what moves is animated, and only in the main picture: a second view is a still of its end position.
-    anim, moves = {}, {"far": None, "far_arm": None, "arm": None}
+    anim, moves = {}, {"far": None, "far_arm": None, "trunk": None, "leg": None, "arm": None}
     for k, v in poses[1].items():
         if not v or v == poses[0][k] or second:
             anim[k] = None
             continue
         # A part that only slides (the whole body rising in a heel drop) moves as a translation: much smaller.
-        ref = {"far": "o_hip_root", "far_arm": "o_shoulder_root", "arm": "shoulder_root"}.get(k, "hip")
+        ref = {"far": "o_hip_root", "far_arm": "o_shoulder_root", "leg": "hip_root", "arm": "shoulder_root"}.get(
+            k, "hip"
+        )
         dx, dy = (start[ref][0] - end[ref][0], start[ref][1] - end[ref][1])
         if k in moves and _same(_body(shift(start, -dx, -dy), fig, None)[k], v):
             anim[k], moves[k] = None, f"{_n(dx)} {_n(dy)};0 0;0 0;{_n(dx)} {_n(dy)}"
