@@ -42,6 +42,11 @@
     }
     button.addEventListener("click", function () { if (playing) { pause(); } else { play(); } });
     window.addEventListener("beforeprint", stop);
+    /* Print preview and emulated print media may not send beforeprint: watch the print media query as well. */
+    var printing = window.matchMedia && window.matchMedia("print");
+    if (printing && typeof printing.addEventListener === "function") {
+      printing.addEventListener("change", function (event) { if (event.matches) { stop(); } });
+    }
     svg.parentNode.insertBefore(button, svg.nextSibling);
     var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     if (reduce) { show(); } else { play(); }
