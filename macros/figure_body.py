@@ -78,14 +78,15 @@ def limb(pts: dict, prefix: str, kind: str) -> str:
     return "".join(capsule(pts[prefix + a], pts[prefix + b], ra, rb) for a, b, ra, rb in LIMBS[kind])
 
 
-def body(pts: dict, extras: tuple[str, ...] = ()) -> dict[str, str]:
+def body(pts: dict, extras: tuple[str, ...] = (), on_leg: bool = False) -> dict[str, str]:
     """Path data for one position: the far leg and arm, the trunk with the head (and a carried weight), the near leg
-    and the near arm. Separate parts so that one that only slides can be moved rather than reshaped."""
+    and the near arm. Separate parts so that one that only slides can be moved rather than reshaped. A weight
+    (`extras`) goes with the trunk (a backpack), or with the near leg when `on_leg` (across the thighs, on top)."""
     trunk = capsule(pts["hip"], pts["shoulder"], *TRUNK_R) + capsule(pts["shoulder"], pts["head"], NECK_R, NECK_R)
     return {
         "far": limb(pts, "o_", "leg") + foot(pts, "o_"),
         "far_arm": limb(pts, "o_", "arm") + circle(pts["o_hand"], HAND_R),
-        "trunk": trunk + circle(pts["head"], HEAD_R) + "".join(extras),
-        "leg": limb(pts, "", "leg") + foot(pts, ""),
+        "trunk": trunk + circle(pts["head"], HEAD_R) + ("" if on_leg else "".join(extras)),
+        "leg": limb(pts, "", "leg") + foot(pts, "") + ("".join(extras) if on_leg else ""),
         "arm": limb(pts, "", "arm") + circle(pts["hand"], HAND_R),
     }

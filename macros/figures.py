@@ -58,7 +58,7 @@ def _body(pts: dict, fig: dict, roller) -> dict:
         off = (7, 15) if fig["stance"] == "seated" else (8, 17)
         box = [along(a, b, t, o, side) for t, o in ((t0, off[0]), (t1, off[0]), (t1, off[1]), (t0, off[1]))]
         extra.append("M" + " L".join(f"{num(x)} {num(y)}" for x, y in box) + "Z")
-    shapes: dict = body(pts, tuple(extra)) | {"band": None, "roller": None}
+    shapes: dict = body(pts, tuple(extra), on_leg=fig["stance"] == "seated") | {"band": None, "roller": None}
     if "band" in props:
         (ax, ay), (ox, oy) = pts["ankle"], pts["o_ankle"]
         shapes["band"] = f"M{num(ax)} {num(ay)} L{num(ox)} {num(oy)}"
