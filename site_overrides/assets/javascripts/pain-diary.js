@@ -124,6 +124,9 @@
   function longDate(iso) {
     return toDate(iso).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   }
+  function tableDate(iso) { // no weekday: the table's date column stays narrow on a phone
+    return toDate(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  }
   function shortDate(iso) {
     return toDate(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
   }
@@ -206,7 +209,7 @@
       var row = document.createElement("tr");
       var when = document.createElement("th");
       when.scope = "row";
-      when.textContent = longDate(day.date);
+      when.textContent = tableDate(day.date);
       row.appendChild(when);
       [day.during, day.morning].forEach(function (score) {
         var cell = document.createElement("td");
@@ -220,7 +223,15 @@
       var remove = document.createElement("button");
       remove.type = "button";
       remove.className = "md-button calf-diary__remove";
-      remove.textContent = "Remove";
+      // A cross, and the word where there is room (diary.css hides the word on a phone); the label names the date.
+      var cross = document.createElement("span");
+      cross.setAttribute("aria-hidden", "true");
+      cross.textContent = "\u2715";
+      var word = document.createElement("span");
+      word.className = "calf-diary__remove-word";
+      word.textContent = " Remove";
+      remove.appendChild(cross);
+      remove.appendChild(word);
       remove.setAttribute("aria-label", "Remove " + longDate(day.date));
       remove.addEventListener("click", function () { onRemove(day.date); });
       action.appendChild(remove);
