@@ -166,7 +166,7 @@ def exercise_list(content: Content, from_url: str, page: str, **wanted: str) -> 
 
 
 def exercise_library(content: Content, from_url: str) -> str:
-    """Every card once, A to Z, as compact rows; filters that work without JavaScript (plan.css), grouping with it."""
+    """Every card once, A to Z, as compact rows; filters that work without JavaScript (calf.css), grouping with it."""
     cards = [
         _card_view(content, cid, from_url) for cid in sorted(content.cards, key=lambda c: content.cards[c].data["name"])
     ]

@@ -137,7 +137,7 @@ def test_library_filters_work(page, base_url):
 
 
 def test_library_without_javascript_lists_every_card_once(browser, base_url):
-    """Without JavaScript the filters still work (plan.css); the count and grouping need JavaScript and stay
+    """Without JavaScript the filters still work (calf.css); the count and grouping need JavaScript and stay
     hidden. tests/test_plan_browser.py checks the filters themselves."""
     context = browser.browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -1,4 +1,4 @@
-"""The library's filters work without JavaScript because plan.css has a rule for every option of the built form,
+"""The library's filters work without JavaScript because calf.css has a rule for every option of the built form,
 and the library lists each card once as a compact row (its browser behaviour is in test_plan_browser.py)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 
 from helpers import ROOT
 
-CSS = (ROOT / "site_overrides" / "assets" / "stylesheets" / "plan.css").read_text()
+CSS = (ROOT / "site_overrides" / "assets" / "stylesheets" / "calf.css").read_text()
 RULE = re.compile(
     r'\.calf-library:has\(select\[name="([a-z]+)"\] option\[value="([a-z0-9-]+)"\]:checked\) '
     r'\.calf-row:not\(\[data-\1~="\2"\]\)'
@@ -26,7 +26,7 @@ def test_every_filter_option_has_its_no_javascript_rule(site):
     options = _options(html)
     assert {name for name, _ in options} == {"phase", "target", "equipment", "difficulty"}
     rules = set(RULE.findall(CSS))
-    assert options - rules == set(), "options with no CSS rule: add them to plan.css"
+    assert options - rules == set(), "options with no CSS rule: add them to calf.css"
     assert rules - options == set(), "rules for options the form no longer has"
 
 
