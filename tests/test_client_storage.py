@@ -141,18 +141,29 @@ def test_one_failing_feature_does_not_stop_the_others(browser, base_url):
         page.close()
 
 
-def test_script_adds_no_global_names(browser, base_url):
-    """Load the page without calf.js, note window's names, run calf.js, compare."""
+# Each of the site's scripts, the page it runs on, and what shows once it has run.
+SCRIPTS = {
+    "calf.js": ("exercises/index.html", "[data-calf-filters]"),
+    "plan.js": ("my-plan.html", "[data-plan-js]"),
+    "pain-diary.js": ("pain-diary.html", "[data-diary-form]"),
+    "programme-stage.js": ("programs/achilles-loading.html", "[data-stage-mark]"),
+}
+
+
+@pytest.mark.parametrize("script", sorted(SCRIPTS))
+def test_script_adds_no_global_names(browser, base_url, script):
+    """Load the page without the script, note window's names, run the script, compare."""
+    path, shown = SCRIPTS[script]
     page, problems = _watched(browser)
-    page.route("**/assets/javascripts/calf.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.route(f"**/assets/javascripts/{script}", lambda route: route.fulfill(body="", content_type="text/javascript"))
     try:
-        page.goto(base_url + "exercises/index.html")
-        assert page.is_hidden("[data-calf-filters]")
+        page.goto(base_url + path)
+        assert page.locator(shown).first.is_hidden()
         before = set(page.evaluate("Object.keys(window)"))
         # Loaded from the site (a query string escapes the route above): the page's CSP blocks an inline copy.
-        page.add_script_tag(url=base_url + "assets/javascripts/calf.js?again")
+        page.add_script_tag(url=f"{base_url}assets/javascripts/{script}?again")
         after = set(page.evaluate("Object.keys(window)"))
-        assert page.is_visible("[data-calf-filters]"), "the script ran"
+        assert page.locator(shown).first.is_visible(), "the script ran"
         assert after == before, f"new globals: {sorted(after - before)}"
         assert not problems, problems
     finally:
@@ -220,23 +231,6 @@ def test_corrupt_diary_is_cleaned_and_the_diary_works(browser, base_url, stored)
         page.close()
 
 
-def test_diary_script_adds_no_global_names(browser, base_url):
-    page, problems = _watched(browser)
-    page.route(
-        "**/assets/javascripts/pain-diary.js", lambda route: route.fulfill(body="", content_type="text/javascript")
-    )
-    try:
-        page.goto(base_url + "pain-diary.html")
-        assert page.is_hidden("[data-diary-form]")
-        before = set(page.evaluate("Object.keys(window)"))
-        page.add_script_tag(url=base_url + "assets/javascripts/pain-diary.js?again")
-        assert page.is_visible("[data-diary-form]"), "the script ran"
-        assert set(page.evaluate("Object.keys(window)")) == before
-        assert not problems, problems
-    finally:
-        page.close()
-
-
 # The programme stage marks' key (programme-stage.js, "where am I"): the same rule, corrupt marks are cleaned quietly
 # and the control still works.
 STAGE_KEY = "calf-guide-stage"
@@ -272,20 +266,4 @@ def test_corrupt_stage_marks_are_cleaned_and_the_control_works(browser, base_url
         assert not problems, problems
     finally:
         page.evaluate("key => window.localStorage.removeItem(key)", STAGE_KEY)
-        page.close()
-
-
-def test_stage_script_adds_no_global_names(browser, base_url):
-    page, problems = _watched(browser)
-    page.route(
-        "**/assets/javascripts/programme-stage.js", lambda route: route.fulfill(body="", content_type="text/javascript")
-    )
-    try:
-        page.goto(base_url + STAGE_PAGE)
-        assert page.locator("[data-stage-mark]:visible").count() == 0
-        before = set(page.evaluate("Object.keys(window)"))
-        page.add_script_tag(url=base_url + "assets/javascripts/programme-stage.js?again")
-        assert page.locator("[data-stage-mark]:visible").count() == 4, "the script ran"
-        assert set(page.evaluate("Object.keys(window)")) == before
-    finally:
         page.close()

@@ -341,13 +341,3 @@ def test_corrupt_dose_changes_are_cleaned_and_my_plan_works(context, base_url, s
     assert page.locator("[data-plan-list] [data-plan-note]:visible").count() == 0
     assert "#plan=" in page.input_value("[data-plan-link]"), "the link is still made"
     assert not problems, problems
-
-
-def test_plan_script_adds_no_global_names(context, base_url):
-    page, _ = _watched(context())
-    page.route("**/assets/javascripts/plan.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
-    page.goto(base_url + "my-plan.html")
-    before = set(page.evaluate("Object.keys(window)"))
-    page.add_script_tag(url=base_url + "assets/javascripts/plan.js?again")
-    assert page.is_visible("[data-plan-js]"), "the script ran"
-    assert set(page.evaluate("Object.keys(window)")) == before
