@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from . import figures, glossary, macro_errors, renderers
+from . import figures, glossary, macro_errors, program_pages, renderers
 from .content import current_content
 from .references import PageCitations
 from .render import render
@@ -87,7 +87,7 @@ def define_env(env):
 
     @env.macro
     def program_stages(program_id: str) -> str:
-        return renderers.program_stages(content(), program_id, here(), page())
+        return program_pages.program_stages(content(), program_id, here(), page())
 
     @env.macro
     def urgency_table() -> str:
@@ -119,7 +119,7 @@ def define_env(env):
 
     @env.macro
     def program_list() -> str:
-        return renderers.program_list(content(), here())
+        return program_pages.program_list(content(), here())
 
     @env.macro
     def symptom_checker() -> str:

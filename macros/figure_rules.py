@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from .collection import Item
 from .errors import ContentError
+from .figure_marks import LABELS
 from .figure_pose import ARM, LEG, LIMITS, panels, place
-from .figures import LABELS
 
 # Cards of these kinds must show the knee the way their target muscle needs it (see where-it-hurts.md).
 KNEE_RULE = {"stretch", "strength", "mobility"}

@@ -13,7 +13,7 @@ from .pain_rules import EVIDENCE_WORDS
 from .references import PageCitations, sort_key, view
 from .render import render, render_page
 from .triage import outcome_levels
-from .urls import card_src, page_url, program_src, relative, thumb_url
+from .urls import card_src, page_url, relative, thumb_url
 from .vignettes import results, summary
 
 
@@ -244,7 +244,7 @@ def pain_diary(content: Content, ledger: PageCitations, from_url: str, page: str
     )
 
 
-def _numbered_sources(content: Content, evidence: list[str], rule_id: str, here: str) -> tuple[dict, list[dict]]:
+def numbered_sources(content: Content, evidence: list[str], rule_id: str, here: str) -> tuple[dict, list[dict]]:
     """A generated page's pain rule box and its source list: the page's own evidence first, then the rule's."""
     ledger = PageCitations(list(evidence))
     box = _pain_rule_view(content, rule_id, ledger, relative(here, "treat/pain-monitoring.html"))
@@ -256,65 +256,10 @@ def card_page(content: Content, card_id: str) -> str:
     """A card's own page (Markdown headings around HTML sections), without front matter."""
     here = page_url(card_src(card_id))
     card = _card_view(content, card_id, here)
-    pain, refs = _numbered_sources(content, card["evidence"], card["pain_rule"], here)
+    pain, refs = numbered_sources(content, card["evidence"], card["pain_rule"], here)
     return render_page(
         "exercise-page.md", card=card, references=refs, pain=pain, figure=content.figures[card_id]["page"]
     )
-
-
-def _stages(content: Content, program: dict, here: str) -> list[dict]:
-    """A programme's stages with each exercise's card name and link, as seen from the page at `here`."""
-    return [
-        {
-            **stage,
-            "exercises": [
-                {
-                    **entry,
-                    "name": content.cards[entry["card"]].data["name"],
-                    "href": relative(here, page_url(card_src(entry["card"]))),
-                }
-                for entry in stage["exercises"]
-            ],
-        }
-        for stage in program["stages"]
-    ]
-
-
-def program_stages(content: Content, program_id: str, from_url: str, page: str) -> str:
-    """A programme's stage table on a guide page, from the same partial as the programme's own page."""
-    if program_id not in content.programs:
-        raise MacroError(
-            f"{page}: program_stages('{program_id}'): no such programme. "
-            f"Fix: use the id of a file in content/programs/: {', '.join(sorted(content.programs))}."
-        )
-    program = content.programs[program_id].data
-    return render(
-        "program-stages.html",
-        program={**program, "stages": _stages(content, program, from_url)},
-        program_href=relative(from_url, page_url(program_src(program_id))),
-    )
-
-
-def program_page(content: Content, program_id: str) -> str:
-    """A programme's own page (Markdown headings around HTML sections), without front matter."""
-    here = page_url(program_src(program_id))
-    program = content.programs[program_id].data
-    pain, refs = _numbered_sources(content, program["evidence"], program["pain_rule"], here)
-    return render_page(
-        "program-page.md",
-        program={**program, "stages": _stages(content, program, here)},
-        references=refs,
-        pain=pain,
-        program_href=None,
-    )
-
-
-def program_list(content: Content, from_url: str) -> str:
-    programs = [
-        {**item.data, "href": relative(from_url, page_url(program_src(pid)))}
-        for pid, item in sorted(content.programs.items())
-    ]
-    return render("program-list.html", programs=programs)
 
 
 def symptom_checker(content: Content, from_url: str, ledger: PageCitations, page: str) -> str:

@@ -12,7 +12,8 @@ from .content import Content
 from .exercises import exercise_plan
 from .glossary import used_forms
 from .people import credits, medical_web_page
-from .renderers import card_page, program_page
+from .program_pages import program_page
+from .renderers import card_page
 from .review import generated_page_review, split_page
 from .schemas import schema_file
 from .siteconfig import SiteConfig

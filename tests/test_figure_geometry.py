@@ -14,8 +14,9 @@ from helpers import ROOT
 from macros.content import load_content
 from macros.figure_body import HAND_R
 from macros.figure_inset import inset
+from macros.figure_marks import HOLD
 from macros.figure_pose import place
-from macros.figures import HOLD, figure_markup, figure_view
+from macros.figures import figure_markup, figure_view
 
 SVG = "{http://www.w3.org/2000/svg}"
 CARD_IDS = sorted(p.stem for p in (ROOT / "content" / "exercises").glob("*.yml"))
