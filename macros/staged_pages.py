@@ -28,6 +28,14 @@ QR_URL = "assets/javascripts/qrcode-generator.js"
 # Ends every written page that renders macros: its numbered sources and the glossary's hover definitions.
 PAGE_END = "\n\n{{ page_end() }}\n"
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when PyYAML has it: a third of the stage's time
+# The scripts a page loads beyond calf.js (mkdocs.yml, every page), by the components it has; main.html adds them.
+# A written page has a component when it calls its macro; card and programme pages always have theirs.
+SCRIPTS_BY_MACRO = {
+    "plan.js": ("exercise_card(", "exercise_list(", "exercise_library(", "my_plan("),
+    "programme-stage.js": ("program_stages(",),
+}
+CARD_SCRIPTS = ["figure-motion.js", "plan.js"]  # the animated figure, and the "Add to my plan" button
+PROGRAMME_SCRIPTS = ["programme-stage.js"]  # "This is my current stage"
 DATA = ("*.yml", "*.yaml", "schemas/*")  # read by the pipeline, not published as they are
 
 
@@ -47,12 +55,18 @@ def page_meta(config: SiteConfig, content: Content, meta: dict, rel: str, source
     }
 
 
+def written_page_scripts(body: str) -> list[str]:
+    """The feature scripts a written page needs: those of the macros it calls."""
+    return [script for script, calls in SCRIPTS_BY_MACRO.items() if any(call in body for call in calls)]
+
+
 def written_page(config: SiteConfig, content: Content, rel: str, text: str) -> str:
     meta, body = split_page(text)
     staged_meta = page_meta(config, content, meta, rel, rel)
     macros = meta.get("render_macros", True) is not False
     if macros:
         staged_meta["calf"]["abbreviations"] = used_forms(content.glossary, body)
+        staged_meta["calf"]["scripts"] = written_page_scripts(body)
     staged = _front_matter(staged_meta) + body.strip("\n") + "\n"
     return staged + (PAGE_END if macros else "")
 
@@ -65,6 +79,7 @@ def _generated(
     title: str,
     summary: str,
     body: str,
+    scripts: list[str],
     main_entity: dict | None = None,
     in_nav: bool = True,
 ) -> str:
@@ -78,6 +93,7 @@ def _generated(
     if main_entity:
         meta["calf"]["jsonld"]["mainEntity"] = main_entity
     meta["calf"]["in_nav"] = in_nav  # card pages are not in the navigation (mkdocs.yml not_in_nav): toc.html
+    meta["calf"]["scripts"] = scripts
     return _front_matter(meta) + body
 
 
@@ -94,6 +110,7 @@ def generated_pages(config: SiteConfig, content: Content) -> dict[str, str]:
             card.data["name"],
             card.data["purpose"],
             card_page(content, cid),
+            CARD_SCRIPTS,
             exercise_plan(card.data),
             in_nav=False,
         )
@@ -106,6 +123,7 @@ def generated_pages(config: SiteConfig, content: Content) -> dict[str, str]:
             program.data["title"],
             program.data["summary"],
             program_page(content, pid),
+            PROGRAMME_SCRIPTS,
         )
     return pages
 

@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from helpers import run_build
+from helpers import html_pages, run_build
 
 CARD = "content/exercises/calf-raise-double.yml"
 
@@ -52,3 +52,25 @@ def test_generated_pages_are_full_pages_with_skip_link_and_toc(site):
         toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S)
         listed = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc.group(0)) if toc else []
         assert headings and listed == headings, f"{page.name}: the table of contents lists {listed}, not {headings}"
+
+
+# Which feature script a built page must load, by what the page holds (the markers the scripts look for).
+FEATURES = {
+    "plan.js": ("data-plan-add", "data-calf-plan"),
+    "programme-stage.js": ("data-stage-mark",),
+    "figure-motion.js": ("<animate",),
+}
+
+
+def test_each_page_loads_the_feature_scripts_it_needs_and_no_others(site):
+    """Feature scripts load only where their feature is (a smaller first view elsewhere), and always where it is."""
+    loaded_somewhere = set()
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        scripts = set(re.findall(r'<script src="[^"]*assets/javascripts/([\w.-]+\.js)"', html))
+        loaded_somewhere |= scripts
+        for script, markers in FEATURES.items():
+            needed = any(marker in html for marker in markers)
+            where = page.relative_to(site)
+            assert needed == (script in scripts), f"{where}: needs {script}: {needed}; loads it: {script in scripts}"
+    assert set(FEATURES) <= loaded_somewhere
