@@ -20,11 +20,14 @@ from .siteconfig import SiteConfig
 from .urls import card_src, page_url, program_src, thumb_url
 
 API_VERSION = "1.0"
-SHIM = Path("node_modules/iframe-worker/shim/index.js")
-SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
-# The pinned npm package qrcode-generator (MIT, its licence header kept in the file) draws My plan's QR code.
-QR = Path("node_modules/qrcode-generator/dist/qrcode.js")
-QR_URL = "assets/javascripts/qrcode-generator.js"
+# Files of pinned npm packages (package-lock.json) shipped with the site, by their address in it: the search shim that
+# lets search run from file:// (iframe-worker, MIT: its licence ships beside it, the minified file has no notice) and
+# the QR code drawer of My plan (qrcode-generator, MIT: its notice heads the file).
+VENDORED = {
+    "assets/javascripts/iframe-worker-shim.js": Path("node_modules/iframe-worker/shim/index.js"),
+    "assets/javascripts/iframe-worker-LICENSE.txt": Path("node_modules/iframe-worker/LICENSE"),
+    "assets/javascripts/qrcode-generator.js": Path("node_modules/qrcode-generator/dist/qrcode.js"),
+}
 # Ends every written page that renders macros: its numbered sources and the glossary's hover definitions.
 PAGE_END = "\n\n{{ page_end() }}\n"
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when PyYAML has it: a third of the stage's time
@@ -155,14 +158,9 @@ def staged_files(config: SiteConfig, content: Content) -> dict[str, bytes]:
     files.update({thumb_url(cid): str(content.figures[cid]["thumb"]).encode() for cid in sorted(content.cards)})
     files["api/exercises.json"] = export(content).encode()
     files["api/exercise.schema.json"] = schema_file(source, "exercise").read_bytes()
-    shim = config.project / SHIM
-    if not shim.exists():
-        raise FileNotFoundError(f"{SHIM} is missing. Fix: run 'make setup' (npm ci installs the pinned iframe-worker).")
-    files[SHIM_URL] = shim.read_bytes()
-    qr = config.project / QR
-    if not qr.exists():
-        raise FileNotFoundError(
-            f"{QR} is missing. Fix: run 'make setup' (npm ci installs the pinned qrcode-generator)."
-        )
-    files[QR_URL] = qr.read_bytes()
+    for url, package_file in VENDORED.items():
+        path = config.project / package_file
+        if not path.exists():
+            raise FileNotFoundError(f"{package_file} is missing. Fix: run 'make setup' (npm ci installs it, pinned).")
+        files[url] = path.read_bytes()
     return files
