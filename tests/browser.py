@@ -138,3 +138,20 @@ def check_pages(base_url: str, paths: list[str], width: int, scheme: str | None 
     session `browser` fixture owns this thread's event loop."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         return sorted(pool.submit(asyncio.run, _check_all(base_url, paths, width, scheme, workers)).result())
+
+
+def search(page, query: str) -> None:
+    """Type `query` into Material's search box key by key, as a reader does, and again while the search index is
+    still loading, until results show; an AssertionError if none show within about 30 s."""
+    box = "input[data-md-component=search-query]"
+    for _ in range(10):
+        page.fill(box, "")
+        page.wait_for_function("() => !document.querySelector('li.md-search-result__item')")
+        page.click(box)
+        page.keyboard.type(query, delay=20)
+        try:
+            page.wait_for_selector("li.md-search-result__item a", timeout=3000)
+            return
+        except Exception:  # noqa: BLE001 - the index is still loading; type again
+            continue
+    raise AssertionError(f"search for {query!r} returned nothing within 30 s")

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from browser import search
 from helpers import html_pages
 from macros import csp
 
@@ -197,23 +198,10 @@ def _settle(page):
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))")
 
 
-def _search(page, query: str):
-    page.keyboard.press("/")
-    for _ in range(10):
-        page.fill("input.md-search__input", "")
-        page.keyboard.type(query, delay=20)
-        try:
-            page.wait_for_selector("li.md-search-result__item a", timeout=3000)
-            return
-        except Exception:  # noqa: BLE001 - the index is still loading; type again
-            continue
-    raise AssertionError(f"search for {query!r} returned nothing within 30 s")
-
-
 def _tools_work(page, url):
     """Search, the symptom checker, the library filters, a tooltip and My plan, on the page's scheme."""
     page.goto(url("index.html"))
-    _search(page, "soleus")
+    search(page, "soleus")
     assert "soleus" in page.inner_text(".md-search-result").lower()
 
     page.goto(url("symptom-checker.html"))

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browser import search
+
 pytestmark = pytest.mark.browser
 
 EXPECTED = {
@@ -56,19 +58,7 @@ def _prose(site, href):
 def _results(page, query):
     """The result list Material's search shows for `query`: each page's link and snippet text, best first. Typed key by
     key as a reader does; typed again while the search index is still loading."""
-    box = "input[data-md-component=search-query]"
-    for _ in range(10):
-        page.fill(box, "")
-        page.wait_for_function("() => !document.querySelector('li.md-search-result__item')")
-        page.click(box)
-        page.keyboard.type(query, delay=20)
-        try:
-            page.wait_for_selector("li.md-search-result__item a", timeout=3000)
-            break
-        except Exception:  # noqa: BLE001 - the index is still loading; type again
-            continue
-    else:
-        raise AssertionError(f"search for {query!r} returned nothing within 30 s")
+    search(page, query)
     page.wait_for_timeout(300)  # the last keystroke's results have settled
     return page.locator(".md-search-result__item").evaluate_all(
         """items => items.map(item => ({
