@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import check_pages
+from browser import check_pages, search
 from helpers import html_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -38,21 +38,9 @@ def test_one_page_of_each_kind_is_accessible_standalone_and_clean_on_a_desktop(b
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
 
 
-def _search(page, query: str) -> str:
-    """Type a query the way a reader does; retype while the search worker is still building its index."""
-    page.keyboard.press("/")
-    for _ in range(10):
-        page.fill("input.md-search__input", "")
-        page.keyboard.type(query, delay=30)
-        try:
-            return page.wait_for_selector("li.md-search-result__item a", timeout=3000).get_attribute("href")
-        except Exception:  # noqa: BLE001 - the index is not ready yet; type again
-            continue
-    raise AssertionError(f"search for {query!r} returned nothing within 30 s")
-
-
 def _first_result_mentions(page, query: str):
-    href = _search(page, query)
+    search(page, query)
+    href = page.get_attribute("li.md-search-result__item a", "href")
     assert href
     page.click("li.md-search-result__item a")
     page.wait_for_load_state("load")
