@@ -35,6 +35,7 @@ DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when PyYAML ha
 # A written page has a component when it calls its macro; card and programme pages always have theirs.
 SCRIPTS_BY_MACRO = {
     "plan.js": ("exercise_card(", "exercise_list(", "exercise_library(", "my_plan("),
+    "my-plan.js": ("my_plan(",),  # after plan.js, whose store it uses
     "programme-stage.js": ("program_stages(",),
 }
 CARD_SCRIPTS = ["figure-motion.js", "plan.js"]  # the animated figure, and the "Add to my plan" button

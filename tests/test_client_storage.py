@@ -144,10 +144,15 @@ def test_one_failing_feature_does_not_stop_the_others(browser, base_url):
 # Each of the site's scripts, the page it runs on, and what shows once it has run.
 SCRIPTS = {
     "calf.js": ("exercises/index.html", "[data-calf-filters]"),
-    "plan.js": ("my-plan.html", "[data-plan-js]"),
+    "plan.js": ("exercises/index.html", "[data-plan-add]"),
+    "my-plan.js": ("my-plan.html", "[data-plan-js]"),
     "pain-diary.js": ("pain-diary.html", "[data-diary-form]"),
     "programme-stage.js": ("programs/achilles-loading.html", "[data-stage-mark]"),
 }
+
+
+# The one name a script may add: plan.js shares the plan store with my-plan.js as a frozen namespace.
+ALLOWED_GLOBALS = {"plan.js": {"calfPlan"}}
 
 
 @pytest.mark.parametrize("script", sorted(SCRIPTS))
@@ -164,7 +169,7 @@ def test_script_adds_no_global_names(browser, base_url, script):
         page.add_script_tag(url=f"{base_url}assets/javascripts/{script}?again")
         after = set(page.evaluate("Object.keys(window)"))
         assert page.locator(shown).first.is_visible(), "the script ran"
-        assert after == before, f"new globals: {sorted(after - before)}"
+        assert after - before == ALLOWED_GLOBALS.get(script, set()), f"new globals: {sorted(after - before)}"
         assert not problems, problems
     finally:
         page.close()

@@ -57,9 +57,14 @@ def test_generated_pages_are_full_pages_with_skip_link_and_toc(site):
 # Which feature script a built page must load, by what the page holds (the markers the scripts look for).
 FEATURES = {
     "plan.js": ("data-plan-add", "data-calf-plan"),
+    "my-plan.js": ("data-calf-plan",),
     "programme-stage.js": ("data-stage-mark",),
     "figure-motion.js": ("<animate",),
 }
+
+
+def scripts_order(html: str) -> list[str]:
+    return re.findall(r'<script src="[^"]*assets/javascripts/([\w.-]+\.js)"', html)
 
 
 def test_each_page_loads_the_feature_scripts_it_needs_and_no_others(site):
@@ -69,6 +74,8 @@ def test_each_page_loads_the_feature_scripts_it_needs_and_no_others(site):
         html = page.read_text(encoding="utf-8")
         scripts = set(re.findall(r'<script src="[^"]*assets/javascripts/([\w.-]+\.js)"', html))
         loaded_somewhere |= scripts
+        if "my-plan.js" in scripts:
+            assert scripts_order(html).index("plan.js") < scripts_order(html).index("my-plan.js"), page
         for script, markers in FEATURES.items():
             needed = any(marker in html for marker in markers)
             where = page.relative_to(site)

@@ -309,7 +309,7 @@ def test_reminders_download_a_valid_ics(context, base_url):
 
 # ---- Stored dose changes ----
 
-# Corrupt dose changes (plan.js): (what is stored, the dose changes a cleaned store keeps for KEPT_CARD, or None).
+# Corrupt dose changes (my-plan.js): (what is stored, the dose changes a cleaned store keeps for KEPT_CARD, or None).
 CORRUPT_DOSES = {
     "invalid JSON": ('{"glute-bridge":', None),
     "array": (json.dumps([{"s": 2}]), None),
