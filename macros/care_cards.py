@@ -60,24 +60,20 @@ def check_care_cards(cards: dict[str, Item], reference_keys, page_exists) -> lis
     """Evidence keys exist, emergency cards name the numbers, pages exist, and each sign has one level."""
     errors, levels_of_sign = [], {}
     for card in cards.values():
-        errors += unknown_references(card, ("evidence",), reference_keys, label=f"{card.id}.evidence")
+        errors += unknown_references(card, ("evidence",), reference_keys)
         if card.data["level"] == "emergency" and EMERGENCY_NUMBERS not in card.data["action"]:
             errors.append(
-                ContentError(
-                    card.rel,
+                card.error(
                     "an emergency card must name the emergency numbers.",
-                    field=f"{card.id}.action",
-                    line=card.line("action"),
+                    "action",
                     fix=f"Write 'your local emergency number ({EMERGENCY_NUMBERS})'.",
                 )
             )
         if not page_exists(card.data["page"].partition("#")[0]):
             errors.append(
-                ContentError(
-                    card.rel,
+                card.error(
                     f"links to the missing page '{card.data['page']}'.",
-                    field=f"{card.id}.page",
-                    line=card.line("page"),
+                    "page",
                     fix="Use the path of a page in content/, e.g. red-flags.md#blood-clot-dvt.",
                 )
             )
@@ -85,11 +81,10 @@ def check_care_cards(cards: dict[str, Item], reference_keys, page_exists) -> lis
             first = levels_of_sign.setdefault(sign_key(sign), (card, card.data["level"]))
             if first[1] != card.data["level"]:
                 errors.append(
-                    ContentError(
-                        card.rel,
+                    card.error(
                         f"the sign '{sign}' is {card.data['level']} here but {first[1]} on card '{first[0].id}'.",
-                        field=f"{card.id}.signs[{position}]",
-                        line=card.line("signs", position),
+                        "signs",
+                        position,
                         fix="A sign has one urgency level in the whole guide: keep it on one card, or reword the one "
                         "that differs so it describes a different sign.",
                     )

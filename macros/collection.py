@@ -26,6 +26,15 @@ class Item:
     def line(self, *field) -> int | None:
         return self.lines.line_of(self.path + tuple(field))
 
+    def error(self, message: str, *at, fix: str, field: tuple | None = None) -> ContentError:
+        """A problem at the field path `at` of this item, reported on that field's line. The field is named as a
+        contributor finds it: 'steps[2]' in a file of its own, 'dubois-2020.year' in a list of entries. `field` names
+        another path when the line shown is not the field's own (a field that is missing is shown at its neighbour)."""
+        name = dotted(field if field is not None else at)
+        return ContentError(
+            self.rel, message, field=f"{self.id}.{name}" if self.path else name, line=self.line(*at), fix=fix
+        )
+
 
 def relpath(path: Path, root: Path) -> str:
     try:
@@ -48,12 +57,8 @@ def _placeholders(value: Any, trail: tuple = ()):
 
 def placeholder_errors(item: Item) -> list[ContentError]:
     return [
-        ContentError(
-            item.rel,
-            f"still holds the scaffold placeholder '{PLACEHOLDER}'.",
-            field=dotted(trail),
-            line=item.lines.line_of(item.path + trail),
-            fix="Replace it with real content.",
+        item.error(
+            f"still holds the scaffold placeholder '{PLACEHOLDER}'.", *trail, fix="Replace it with real content."
         )
         for trail in _placeholders(item.data)
     ]
@@ -103,22 +108,16 @@ def load_folder(folder: Path, schema: Path, root: Path) -> tuple[dict[str, Item]
         item = Item(data["id"], data, rel, lines)
         if item.id != path.stem:
             errors.append(
-                ContentError(
-                    rel,
+                item.error(
                     f"the id '{item.id}' does not match the file name '{path.name}'.",
-                    field="id",
-                    line=item.line("id"),
+                    "id",
                     fix=f"Rename the file to {item.id}.yml or set 'id: {path.stem}'.",
                 )
             )
         elif item.id in items:
             errors.append(
-                ContentError(
-                    rel,
-                    f"the id '{item.id}' is already used by {items[item.id].rel}.",
-                    field="id",
-                    line=item.line("id"),
-                    fix="Choose a new, unique id.",
+                item.error(
+                    f"the id '{item.id}' is already used by {items[item.id].rel}.", "id", fix="Choose a new, unique id."
                 )
             )
         else:
@@ -155,11 +154,9 @@ def load_list(path: Path, schema: Path, root: Path, key: str) -> tuple[dict[str,
         item = Item(entry[key], entry, rel, lines, (position,))
         if item.id in items:
             errors.append(
-                ContentError(
-                    rel,
+                item.error(
                     f"the {key} '{item.id}' is used twice (first on line {items[item.id].line()}).",
-                    field=f"{item.id}.{key}",
-                    line=item.line(key),
+                    key,
                     fix=f"Give each entry a unique {key}.",
                 )
             )

@@ -33,21 +33,14 @@ def check_links(cards: dict[str, Item], reference_keys, existing: set[str] | Non
             for position, target in enumerate(card.data.get(field, [])):
                 if target == card.id:
                     errors.append(
-                        ContentError(
-                            card.rel,
-                            "a card cannot link to itself.",
-                            field=f"{field}[{position}]",
-                            line=card.line(field, position),
-                            fix="Remove this entry.",
-                        )
+                        card.error("a card cannot link to itself.", field, position, fix="Remove this entry.")
                     )
                 elif target not in existing:
                     errors.append(
-                        ContentError(
-                            card.rel,
+                        card.error(
                             f"links to the unknown card '{target}'.",
-                            field=f"{field}[{position}]",
-                            line=card.line(field, position),
+                            field,
+                            position,
                             fix=f"Use the id of a file in content/exercises/, or create {target}.yml.",
                         )
                     )
@@ -65,11 +58,10 @@ def ladder_errors(cards: dict[str, Item]) -> list[ContentError]:
                 if other is None or target == card.id or card.id in other.data.get(mirror, []):
                     continue  # unknown and self links are reported above; a card with its own errors is not loaded
                 errors.append(
-                    ContentError(
-                        card.rel,
+                    card.error(
                         f"lists '{target}' as {field}, but {other.rel} does not list '{card.id}' as {mirror}.",
-                        field=f"{field}[{position}]",
-                        line=card.line(field, position),
+                        field,
+                        position,
                         fix=f"add '{card.id}' to {target}'s {mirror} list, "
                         f"or remove '{target}' from this {field} list.",
                     )

@@ -107,10 +107,7 @@ def figure_errors(card: Item) -> list[ContentError]:
                         "Change the angles so the body rests on the floor (seated heel lift: more hip).",
                     )
                 )
-    return [
-        ContentError(card.rel, message, field="figure." + ".".join(trail), line=card.line("figure", *trail), fix=fix)
-        for trail, message, fix in problems
-    ]
+    return [card.error(message, "figure", *trail, fix=fix) for trail, message, fix in problems]
 
 
 def check_figures(cards: dict[str, Item]) -> list[ContentError]:

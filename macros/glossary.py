@@ -18,11 +18,9 @@ def load_glossary(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[
         for form in item.data.get("forms") or [item.id]:
             if form in owner:
                 errors.append(
-                    ContentError(
-                        item.rel,
+                    item.error(
                         f"the form '{form}' is also listed under '{owner[form]}'.",
-                        field=f"{item.id}.forms",
-                        line=item.line("forms"),
+                        "forms",
                         fix="List each spelling under one term only.",
                     )
                 )

@@ -36,22 +36,22 @@ def check_hazards(hazards: dict[str, Item], vignettes) -> list[ContentError]:
         for c, control in enumerate(hazard.data["controls"]):
             if not control.get("vignettes") and not control.get("tests"):
                 errors.append(
-                    ContentError(
-                        hazard.rel,
+                    hazard.error(
                         "this control is not verified by any vignette or test.",
-                        field=f"{hazard.id}.controls[{c}]",
-                        line=hazard.line("controls", c),
+                        "controls",
+                        c,
                         fix="Add 'vignettes:' ids or 'tests:' pytest ids that fail if the control breaks.",
                     )
                 )
             for v, vignette in enumerate(control.get("vignettes", [])):
                 if vignette not in vignettes:
                     errors.append(
-                        ContentError(
-                            hazard.rel,
+                        hazard.error(
                             f"names the vignette '{vignette}', which does not exist.",
-                            field=f"{hazard.id}.controls[{c}].vignettes[{v}]",
-                            line=hazard.line("controls", c, "vignettes", v),
+                            "controls",
+                            c,
+                            "vignettes",
+                            v,
                             fix="Use an id from content/safety/vignettes.yml.",
                         )
                     )

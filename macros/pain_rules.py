@@ -35,14 +35,12 @@ def check_pain_rules(rules: dict[str, Item], reference_keys) -> list[ContentErro
     """Evidence keys exist, and each summary states the same number as its `during` field."""
     errors = []
     for rule in rules.values():
-        errors += unknown_references(rule, ("evidence",), reference_keys, label=f"{rule.id}.evidence")
+        errors += unknown_references(rule, ("evidence",), reference_keys)
         if score_text(rule.data) not in rule.data["summary"]:
             errors.append(
-                ContentError(
-                    rule.rel,
+                rule.error(
                     f"the summary does not state the rule's number '{score_text(rule.data)}'.",
-                    field=f"{rule.id}.summary",
-                    line=rule.line("summary"),
+                    "summary",
                     fix=f"Write '{score_text(rule.data)}' in the summary, or change 'during'.",
                 )
             )

@@ -24,11 +24,10 @@ def load_people(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[Co
     for person in people.values():
         if CLINICAL_REVIEWER in person.data["roles"] and not person.data.get("profession"):
             errors.append(
-                ContentError(
-                    person.rel,
+                person.error(
                     "a clinical reviewer must name their profession.",
-                    field=f"{person.id}.profession",
-                    line=person.line("roles"),
+                    "roles",
+                    field=("profession",),
                     fix="Add 'profession:' (e.g. 'Physiotherapist') and 'registration:' "
                     "if they are registered, or remove the role 'clinical-reviewer'.",
                 )

@@ -22,11 +22,13 @@ def check_programs(programs: dict[str, Item], cards: set[str], reference_keys) -
             for e, entry in enumerate(stage["exercises"]):
                 if entry["card"] not in cards:
                     errors.append(
-                        ContentError(
-                            program.rel,
+                        program.error(
                             f"names the unknown card '{entry['card']}'.",
-                            field=f"stages[{s}].exercises[{e}].card",
-                            line=program.line("stages", s, "exercises", e, "card"),
+                            "stages",
+                            s,
+                            "exercises",
+                            e,
+                            "card",
                             fix="Use the id of a file in content/exercises/.",
                         )
                     )

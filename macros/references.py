@@ -17,7 +17,6 @@ from pathlib import Path
 from .collection import Item, load_list
 from .errors import ContentError
 from .schemas import schema_file
-from .yamlfile import dotted
 
 TYPE_LABELS = {
     "guideline": "Guideline",
@@ -60,11 +59,9 @@ def entry_errors(item: Item) -> list[ContentError]:
     url = entry.get("url", "")
     if SEARCH_URL.search(url):
         errors.append(
-            ContentError(
-                item.rel,
+            item.error(
                 f"'{url}' is a search, not the source.",
-                field=f"{item.id}.url",
-                line=item.line("url"),
+                "url",
                 fix="Link the source itself: add its 'doi:' and remove 'url:', or use the "
                 "publisher's own page for it (e.g. https://www.nice.org.uk/guidance/ng158).",
             )
@@ -72,11 +69,10 @@ def entry_errors(item: Item) -> list[ContentError]:
     if is_article(entry) and not entry.get("doi") and not entry.get("no_doi"):
         kind = f"a '{entry['type']}'" if entry["type"] not in NOT_ARTICLES else "published in a journal volume"
         errors.append(
-            ContentError(
-                item.rel,
+            item.error(
                 f"is {kind}, a journal article, but has no DOI.",
-                field=f"{item.id}.doi",
-                line=item.line("key"),
+                "key",
+                field=("doi",),
                 fix="Add 'doi: 10.xxxx/...' from the publisher's page or doi.org. Only if the "
                 "journal assigns no DOIs, add 'no_doi:' saying so and link its PubMed record.",
             )
@@ -87,11 +83,9 @@ def entry_errors(item: Item) -> list[ContentError]:
 def unverified_errors(items: dict[str, Item]) -> list[ContentError]:
     """Entries still marked unverified: errors under CI, printed warnings otherwise."""
     found = [
-        ContentError(
-            item.rel,
+        item.error(
             f"is marked unverified: {item.data['unverified'].rstrip('.')}.",
-            field=f"{item.id}.unverified",
-            line=item.line("unverified"),
+            "unverified",
             fix="Confirm the details at doi.org or the publisher's page, correct them, then delete "
             "the 'unverified:' line.",
         )
@@ -112,20 +106,16 @@ def load_references(content_dir: Path, root: Path) -> tuple[dict[str, Item], lis
     return items, errors + unverified_errors(items)
 
 
-def unknown_references(
-    item: Item, at: tuple, reference_keys, label: str | None = None, about: str = ""
-) -> list[ContentError]:
+def unknown_references(item: Item, at: tuple, reference_keys, about: str = "") -> list[ContentError]:
     """One error per citation key at `at` in the item's data (e.g. ('evidence',)) missing from the reference list."""
     keys = item.data
     for step in at:
         keys = keys[step]
-    field = label or dotted(at)
     return [
-        ContentError(
-            item.rel,
+        item.error(
             f"{about}cites the unknown reference '{key}'.",
-            field=f"{field}[{position}]",
-            line=item.line(*at, position),
+            *at,
+            position,
             fix="Use a key from content/references.yml, or add the source there first.",
         )
         for position, key in enumerate(keys)

@@ -33,15 +33,7 @@ def check_triage(tree: Item, reference_keys, findings, care_cards, page_exists) 
 
     def error(message, kind, position, *field, fix):
         node_id = tree.data[kind][position]["id"]
-        errors.append(
-            ContentError(
-                tree.rel,
-                f"node '{node_id}': {message}",
-                field=".".join([f"{kind}[{position}]", *field]),
-                line=tree.line(kind, position, *field),
-                fix=fix,
-            )
-        )
+        errors.append(tree.error(f"node '{node_id}': {message}", kind, position, *field, fix=fix))
 
     for position, node in enumerate(tree.data["outcomes"]):
         errors += unknown_references(
@@ -65,11 +57,9 @@ def check_triage(tree: Item, reference_keys, findings, care_cards, page_exists) 
     table = nodes(tree)
     if tree.data["start"] not in table or table[tree.data["start"]][0] != "questions":
         errors.append(
-            ContentError(
-                tree.rel,
+            tree.error(
                 f"start '{tree.data['start']}' is not a question.",
-                field="start",
-                line=tree.line("start"),
+                "start",
                 fix="Set start to the id of the first question.",
             )
         )
@@ -144,21 +134,21 @@ def _check_findings(tree: Item, findings, error) -> list[ContentError]:
     for finding, i in context.items():
         if finding not in findings:
             errors.append(
-                ContentError(
-                    tree.rel,
+                tree.error(
                     f"context_only lists the unknown finding '{finding}'.",
-                    field=f"context_only[{i}].id",
-                    line=tree.line("context_only", i, "id"),
+                    "context_only",
+                    i,
+                    "id",
                     fix="Use an id from content/findings.yml.",
                 )
             )
         elif finding in used:
             errors.append(
-                ContentError(
-                    tree.rel,
+                tree.error(
                     f"the finding '{finding}' is both asked about and listed as context-only.",
-                    field=f"context_only[{i}].id",
-                    line=tree.line("context_only", i, "id"),
+                    "context_only",
+                    i,
+                    "id",
                     fix="Remove it from context_only.",
                 )
             )
@@ -187,11 +177,11 @@ def _cycles_and_reach(tree: Item, table) -> list[ContentError]:
             if state.get(nxt) == "open":
                 loop = " -> ".join(trail + [node_id, nxt])
                 errors.append(
-                    ContentError(
-                        tree.rel,
+                    tree.error(
                         f"node '{node_id}': the answers form a cycle: {loop}.",
-                        field=f"{kind}[{position}].answers",
-                        line=tree.line(kind, position, "answers"),
+                        kind,
+                        position,
+                        "answers",
                         fix="Every path must end at an outcome; point one answer elsewhere.",
                     )
                 )
@@ -203,11 +193,11 @@ def _cycles_and_reach(tree: Item, table) -> list[ContentError]:
     for node_id, (kind, position, _) in table.items():
         if node_id not in state:
             errors.append(
-                ContentError(
-                    tree.rel,
+                tree.error(
                     f"node '{node_id}' cannot be reached from the start.",
-                    field=f"{kind}[{position}].id",
-                    line=tree.line(kind, position, "id"),
+                    kind,
+                    position,
+                    "id",
                     fix="Point an answer at it, or delete it.",
                 )
             )

@@ -28,38 +28,29 @@ def check_vignettes(vignettes: dict[str, Item], findings, reference_keys) -> lis
     """Known findings, exactly one age band, a range that does not run backwards, and real sources."""
     errors = []
     for v in vignettes.values():
-        errors += unknown_references(v, ("sources",), reference_keys, label=f"{v.id}.sources")
+        errors += unknown_references(v, ("sources",), reference_keys)
         for position, finding in enumerate(v.data["findings"]):
             if finding not in findings:
                 errors.append(
-                    ContentError(
-                        v.rel,
+                    v.error(
                         f"the finding '{finding}' is not in the vocabulary.",
-                        field=f"{v.id}.findings[{position}]",
-                        line=v.line("findings", position),
+                        "findings",
+                        position,
                         fix="Use an id from content/findings.yml, or add it there first.",
                     )
                 )
         bands = [f for f in v.data["findings"] if f in AGE_BANDS]
         if len(bands) != 1:
             errors.append(
-                ContentError(
-                    v.rel,
+                v.error(
                     f"lists {len(bands)} age bands; a patient has exactly one.",
-                    field=f"{v.id}.findings",
-                    line=v.line("findings"),
+                    "findings",
                     fix=f"Keep one of {', '.join(AGE_BANDS)}.",
                 )
             )
         if rank(v.data["expected_min"]) > rank(v.data["expected_max"]):
             errors.append(
-                ContentError(
-                    v.rel,
-                    "expected_min is above expected_max.",
-                    field=f"{v.id}.expected_min",
-                    line=v.line("expected_min"),
-                    fix="Swap them, or widen the range.",
-                )
+                v.error("expected_min is above expected_max.", "expected_min", fix="Swap them, or widen the range.")
             )
     return errors
 
