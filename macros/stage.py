@@ -75,9 +75,11 @@ def validate(config: SiteConfig) -> tuple[Content, list[str]]:
         people, generated, due_dates = content.people, _generated_problems(content), _generated_due(content)
     problems += [_as_error(p) for p in generated]
     warnings = []
-    for page, meta in _written(config):
-        problems += [_as_error(p) for p in page_errors(meta, page, today(), people, schema_file(config.source, "page"))]
-    for page, meta in _written(config) + due_dates:
+    written = _written(config)  # every page read and its front matter parsed once, for both checks below
+    page_schema = schema_file(config.source, "page")
+    for page, meta in written:
+        problems += [_as_error(p) for p in page_errors(meta, page, today(), people, page_schema)]
+    for page, meta in written + due_dates:
         due = overdue(meta, today())
         if due:
             warnings.append(
