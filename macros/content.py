@@ -11,7 +11,7 @@ from .collection import Item, load_single
 from .errors import ContentError, ContentErrors
 from .exercises import check_links, filter_values, ids_on_disk, load_cards
 from .figure_rules import check_figures
-from .figures import figure_markup
+from .figures import card_figures
 from .findings import load_findings
 from .glossary import load_glossary
 from .hazards import check_hazards, load_hazards
@@ -89,7 +89,7 @@ def _load(content_dir: Path) -> Content:
     if errors:
         raise ContentErrors(errors)
     filters = filter_values(validator(schema_file(content_dir, "exercise")).schema["properties"])
-    figures = {cid: {view: figure_markup(card.data, view) for view in ("page", "thumb")} for cid, card in cards.items()}
+    figures = {cid: card_figures(card.data) for cid, card in cards.items()}
     return Content(
         cards,
         references,

@@ -22,11 +22,11 @@ NECK_R, HEAD_R, HAND_R = 3, 9, 3
 
 def num(value: float) -> str:
     """Whole units (1 cm, about 1.5 px on a page): keeps the markup small enough to animate."""
-    return str(round(value) + 0)
+    return str(round(value))
 
 
 def _p(point: Point) -> str:
-    return f"{num(point[0])} {num(point[1])}"
+    return f"{round(point[0])} {round(point[1])}"  # num() of each coordinate
 
 
 def capsule(a: Point, b: Point, ra: float, rb: float) -> str:

@@ -9,6 +9,7 @@ computes coordinates; all markup lives in the fragments.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -75,9 +76,22 @@ def _timing(card: dict, scene: Scene) -> dict:
     return {"dur": rounded(total), "key_times": ";".join(str(rounded(round(t, 3))) for t in times)}
 
 
-def _panel(card: dict, fig: dict, caption: str | None, labelled: bool, font: float, second: bool = False) -> dict:
-    """One picture: props, the start (faint) and end (solid, animated from the start) positions, the target and
-    its label, the arrow, a hold mark for a held position, and the foot-and-ankle close-up."""
+@dataclass(frozen=True)
+class Drawn:
+    """One panel's geometry that does not depend on the label size or the view: drawn once per card."""
+
+    scene: Scene
+    poses: list  # path data of the start and end positions (figure_body.py)
+    outline: list  # the target region in the end position
+    anim: dict  # <animate> values per body part (None: still, or moved by `moves`)
+    moves: dict  # <animateTransform> values for a part that only slides
+    region_anim: str
+    hatch: list  # the hatching lines of the target region
+    bounds: tuple  # (left, top, right) of the body in both positions
+
+
+def _drawn(fig: dict) -> Drawn:
+    """Place the positions and draw the bodies, the target region and the animation values of one panel."""
     scene, view = place(fig), view_of(fig)
     start, end = scene.poses
     rollers = scene.rollers or [None, None]
@@ -88,9 +102,41 @@ def _panel(card: dict, fig: dict, caption: str | None, labelled: bool, font: flo
             for p in poses:
                 p[far] = None
     outline, first = region(end, fig["highlight"], view), region(start, fig["highlight"], view)
+    # Only what moves is animated, and only in the main picture: a second view is a still of its end position.
+    anim, moves = {}, {"far": None, "far_arm": None, "trunk": None, "leg": None, "arm": None}
+    for k, v in poses[1].items():
+        if not v or v == poses[0][k]:
+            anim[k] = None
+            continue
+        # A part that only slides (the whole body rising in a heel drop) moves as a translation: much smaller.
+        ref = {"far": "o_hip_root", "far_arm": "o_shoulder_root", "leg": "hip_root", "arm": "shoulder_root"}.get(
+            k, "hip"
+        )
+        dx, dy = (start[ref][0] - end[ref][0], start[ref][1] - end[ref][1])
+        if k in moves and _same(_body(shift(start, -dx, -dy), fig, None)[k], v):
+            anim[k], moves[k] = None, f"{rounded(dx)} {rounded(dy)};0 0;0 0;{rounded(dx)} {rounded(dy)}"
+        else:
+            anim[k] = f"{poses[0][k]};{v};{v};{poses[0][k]}"
     every = [(n, p) for pts in scene.poses for n, p in pts.items()]
     left, right = min(x - reach(n) for n, (x, _) in every), max(x + reach(n) for n, (x, _) in every)
     top = min(y - reach(n) for n, (_, y) in every)
+    region_anim = f"{_line(first)};{_line(outline)};{_line(outline)};{_line(first)}"
+    hatching = [[(round(x), round(y)) for x, y in h] for h in hatch(outline)]
+    return Drawn(scene, poses, outline, anim, moves, region_anim, hatching, (left, top, right))
+
+
+def _line(pts) -> str:
+    return "M" + " L".join(f"{round(x)} {round(y)}" for x, y in pts) + "Z"  # whole units, like the body
+
+
+def _panel(
+    card: dict, fig: dict, drawn: Drawn, caption: str | None, labelled: bool, font: float, second: bool = False
+) -> dict:
+    """One picture: props, the start (faint) and end (solid, animated from the start) positions, the target and
+    its label, the arrow, a hold mark for a held position, and the foot-and-ankle close-up."""
+    scene, outline = drawn.scene, drawn.outline
+    start, end = scene.poses
+    left, top, right = drawn.bounds
     # Pages keep one scale, so every figure gets room for a standing person; thumbnails are cropped close.
     ceiling = min(top, -150) - 12 if labelled else top - 6
     props = set(fig.get("props", []))
@@ -160,31 +206,17 @@ def _panel(card: dict, fig: dict, caption: str | None, labelled: bool, font: flo
         close["frame"] = [rounded(x0), rounded(y0), rounded(x1 - x0), rounded(y1 - y0)]
         right += x1 - x0 + 10
         ceiling = min(ceiling, top + 2) if not labelled else ceiling
-    # Only what moves is animated, and only in the main picture: a second view is a still of its end position.
-    anim, moves = {}, {"far": None, "far_arm": None, "trunk": None, "leg": None, "arm": None}
-    for k, v in poses[1].items():
-        if not v or v == poses[0][k] or second:
-            anim[k] = None
-            continue
-        # A part that only slides (the whole body rising in a heel drop) moves as a translation: much smaller.
-        ref = {"far": "o_hip_root", "far_arm": "o_shoulder_root", "leg": "hip_root", "arm": "shoulder_root"}.get(
-            k, "hip"
-        )
-        dx, dy = (start[ref][0] - end[ref][0], start[ref][1] - end[ref][1])
-        if k in moves and _same(_body(shift(start, -dx, -dy), fig, None)[k], v):
-            anim[k], moves[k] = None, f"{rounded(dx)} {rounded(dy)};0 0;0 0;{rounded(dx)} {rounded(dy)}"
-        else:
-            anim[k] = f"{poses[0][k]};{v};{v};{poses[0][k]}"
-    line = lambda pts: "M" + " L".join(f"{round(x)} {round(y)}" for x, y in pts) + "Z"  # noqa: E731
-    anim["region"] = None if second else f"{line(first)};{line(outline)};{line(outline)};{line(first)}"
+    still = dict.fromkeys(drawn.anim)
+    anim = still | {"region": None} if second else drawn.anim | {"region": drawn.region_anim}
+    moves = dict.fromkeys(drawn.moves) if second else drawn.moves
     return {
         "shapes": shapes,
-        "poses": poses,
+        "poses": drawn.poses,
         "ghost": not second,
         "anim": anim,
         "moves": moves,
-        "region": line(outline),  # whole units, like the body
-        "hatch": [[(round(x), round(y)) for x, y in h] for h in hatch(outline)],
+        "region": _line(outline),
+        "hatch": drawn.hatch,
         "label": label,
         "arrow": arrow,
         "hold": hold,
@@ -199,12 +231,12 @@ PHONE = 320  # CSS pixels a card-page figure gets on a 375 px wide screen (tests
 MIN_PX = 12.6  # rendered label size, a little over the 12 px floor
 
 
-def _layout(card: dict, context: str, font: float) -> tuple[list, float, float]:
+def _layout(card: dict, context: str, font: float, geometry: list) -> tuple[list, float, float]:
     """Panels stacked one under the other (a phone is narrow): returns them, the width and the total height."""
     drawn, y = [], 0.0
     gap = font * 2 + 2 if card["figure"].get("label") else 8
-    for index, (fig, caption) in enumerate(panels(card["figure"])):
-        panel = _panel(card, fig, caption, context != "thumb", font, second=index > 0)
+    for index, (fig, caption, shapes) in enumerate(geometry):
+        panel = _panel(card, fig, shapes, caption, context != "thumb", font, second=index > 0)
         left, top, right = panel["box"]
         panel["dy"] = rounded(y - top if index else 0)
         y += (-top if index else 0) + gap
@@ -216,12 +248,19 @@ def _layout(card: dict, context: str, font: float) -> tuple[list, float, float]:
     return drawn, width, y
 
 
-def figure_view(card: dict, context: str = "page") -> dict:
-    """Everything figure.svg.html needs. context 'page' names the figure; 'thumb' is a decorative thumbnail."""
+def panel_geometry(card: dict) -> list[tuple[dict, str | None, Drawn]]:
+    """(figure, caption, drawn geometry) of each panel: the part of a figure shared by every view and label size."""
+    return [(fig, caption, _drawn(fig)) for fig, caption in panels(card["figure"])]
+
+
+def figure_view(card: dict, context: str = "page", geometry: list | None = None) -> dict:
+    """Everything figure.svg.html needs. context 'page' names the figure; 'thumb' is a decorative thumbnail.
+    `geometry` is panel_geometry(card), when the caller draws several views of one card."""
+    geometry = geometry or panel_geometry(card)
     font = MIN_PX / SCALE
     for _ in range(4):
         # A wide figure is scaled down to fit a phone: make its words bigger until they render at MIN_PX there.
-        drawn, width, below = _layout(card, context, font)
+        drawn, width, below = _layout(card, context, font, geometry)
         needed = MIN_PX * width / min(width * SCALE, PHONE)
         if needed <= font + 0.05:
             break
@@ -245,11 +284,17 @@ def figure_view(card: dict, context: str = "page") -> dict:
     }
 
 
-def figure_markup(card: dict, context: str = "page") -> Markup:
-    """The card's figure as an inline SVG element (markup from the fragment, safe to insert).
+def figure_markup(card: dict, context: str = "page", geometry: list | None = None) -> Markup:
+    """The card's figure as an inline SVG element (markup from the fragment, safe to insert)."""
+    return Markup(render("figure.svg.html", fig=figure_view(card, context, geometry)))
 
-    Called once per card and view when content is loaded (macros/content.py), never from a template."""
-    return Markup(render("figure.svg.html", fig=figure_view(card, context)))
+
+def card_figures(card: dict) -> dict[str, Markup]:
+    """The card page's figure and its thumbnail, drawn from one geometry.
+
+    Called once per card when content is loaded (macros/content.py), never from a template."""
+    geometry = panel_geometry(card)
+    return {view: figure_markup(card, view, geometry) for view in ("page", "thumb")}
 
 
 def anatomy_figure(uid: str = "anatomy") -> str:
