@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
-from helpers import html_pages, run_build
+from helpers import ROOT, html_pages, run_build
 
 CARD = "content/exercises/calf-raise-double.yml"
 
@@ -81,3 +82,20 @@ def test_each_page_loads_the_feature_scripts_it_needs_and_no_others(site):
             where = page.relative_to(site)
             assert needed == (script in scripts), f"{where}: needs {script}: {needed}; loads it: {script in scripts}"
     assert set(FEATURES) <= loaded_somewhere
+
+
+def test_an_edited_fragment_is_compiled_again_despite_the_template_cache(project_copy, tmp_path):
+    """Compiled fragments are cached between builds (macros/render.py); a saved edit must still reach the pages."""
+    for part in ("macros", "site_overrides"):  # real copies: the fragment is edited, and the code finds it beside it
+        (project_copy / part).unlink()
+        shutil.copytree(ROOT / part, project_copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+    fragment = project_copy / "site_overrides" / "fragments" / "exercise-page.md"
+    page = "exercises/calf-raise-double.html"
+    first = run_build(project_copy, tmp_path / "first")
+    assert first.returncode == 0, first.stderr
+    marker = "Fragment edited between builds"
+    fragment.write_text(fragment.read_text(encoding="utf-8") + f"\n\n{marker}\n", encoding="utf-8")
+    second = run_build(project_copy, tmp_path / "second")
+    assert second.returncode == 0, second.stderr
+    assert marker not in (tmp_path / "first" / page).read_text(encoding="utf-8")
+    assert marker in (tmp_path / "second" / page).read_text(encoding="utf-8")
