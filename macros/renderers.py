@@ -228,7 +228,9 @@ def pain_rule(content: Content, ledger: PageCitations, rule_id: str, page: str) 
     return render("pain-rule.html", **_pain_rule_view(content, rule_id, ledger, None))
 
 
-DIARY_NOTE_MAX = 200  # the longest note pain-diary.js keeps (the fragment's maxlength says the same)
+DIARY_NOTE_MAX = 200  # the longest note diary-store.js keeps (the fragment's maxlength says the same)
+# The diary's scripts, in order: plan.js holds window.calfPlan, through which the diary's parts share their code.
+DIARY_SCRIPTS = ("plan.js", "diary-store.js", "diary-chart.js", "pain-diary.js")
 
 
 def pain_diary(content: Content, ledger: PageCitations, from_url: str, page: str) -> str:
@@ -240,7 +242,7 @@ def pain_diary(content: Content, ledger: PageCitations, from_url: str, page: str
         note_max=DIARY_NOTE_MAX,
         blank_rows=14,
         css_href=relative(from_url, "assets/stylesheets/diary.css"),
-        js_href=relative(from_url, "assets/javascripts/pain-diary.js"),
+        js_hrefs=[relative(from_url, f"assets/javascripts/{script}") for script in DIARY_SCRIPTS],
     )
 
 
