@@ -234,10 +234,11 @@ DIARY_SCRIPTS = ("plan.js", "diary-store.js", "diary-chart.js", "pain-diary.js")
 
 
 def pain_diary(content: Content, ledger: PageCitations, from_url: str, page: str) -> str:
-    """The pain diary page's tool: every pain rule as fixed text beside it, a blank log for print and no JavaScript."""
+    """The pain diary page's tool as Markdown (headings between HTML sections, like a card page): every pain rule as
+    fixed text beside it, a blank log for print and no JavaScript."""
     rules = [Markup(pain_rule(content, ledger, rule_id, page)) for rule_id in sorted(content.pain_rules)]
-    return render(
-        "pain-diary.html",
+    return render_page(
+        "pain-diary.md",
         rules=rules,
         note_max=DIARY_NOTE_MAX,
         blank_rows=14,

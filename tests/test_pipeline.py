@@ -55,6 +55,18 @@ def test_generated_pages_are_full_pages_with_skip_link_and_toc(site):
         assert headings and listed == headings, f"{page.name}: the table of contents lists {listed}, not {headings}"
 
 
+def test_pain_diary_sections_are_in_the_table_of_contents(site):
+    """The diary's section headings are Markdown around its HTML sections, so the theme lists them in the table of
+    contents, like a card page's."""
+    html = (site / "pain-diary.html").read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    headings = re.findall(r'<h2 id="([^"]+)"', article)
+    toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S)
+    listed = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc.group(0)) if toc else []
+    assert {"diary-chart-heading", "diary-file-heading"} <= set(headings), headings
+    assert listed == headings, f"the table of contents lists {listed}, not {headings}"
+
+
 # Which feature script a built page must load, by what the page holds (the markers the scripts look for).
 FEATURES = {
     "plan.js": ("data-plan-add", "data-calf-plan", "data-calf-diary"),
