@@ -173,6 +173,8 @@ def exercise_library(content: Content, from_url: str) -> str:
     return render("exercise-library.html", filters=content.filters, cards=cards)
 
 
+# My plan's scripts, in order: plan.js holds window.calfPlan, through which the page's parts share their code.
+MY_PLAN_SCRIPTS = ("plan.js", "plan-dose.js", "plan-link.js", "plan-share.js", "my-plan.js")
 WEEKDAYS = (("MO", "Mon"), ("TU", "Tue"), ("WE", "Wed"), ("TH", "Thu"), ("FR", "Fri"), ("SA", "Sat"), ("SU", "Sun"))
 
 
@@ -190,6 +192,7 @@ def my_plan(content: Content, from_url: str) -> str:
         weekdays=WEEKDAYS,
         library_href=relative(from_url, "exercises/index.html"),
         qr_src=relative(from_url, "assets/javascripts/qrcode-generator.js"),
+        js_hrefs=[relative(from_url, f"assets/javascripts/{script}") for script in MY_PLAN_SCRIPTS],
     )
 
 

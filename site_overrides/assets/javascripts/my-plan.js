@@ -250,10 +250,19 @@
     window.addEventListener("hashchange", showIncoming);
     draw();
     showIncoming();
+    if (document.readyState === "loading") { // qrcode-generator is deferred: draw the QR code once it has run
+      document.addEventListener("DOMContentLoaded", function () {
+        if (linkBox.value && !qrHolder.firstChild) { drawQr(qrHolder, linkBox.value); }
+      });
+    }
   }
 
   function start() {
     guard("My plan", setupPlanPage);
   }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  /* The page loads this script right after the plan's container (not deferred), so it fills the page before anything
+     below is parsed: nothing below moves when it starts (Lighthouse: layout shift). */
+  if (document.readyState !== "loading" || document.querySelector("[data-calf-plan]")) { start(); } else {
+    document.addEventListener("DOMContentLoaded", start);
+  }
 })();

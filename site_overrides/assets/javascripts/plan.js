@@ -5,6 +5,7 @@
    as globals. Stored data is never trusted: it is validated, capped and shown as text, never as HTML. */
 (function () {
   "use strict";
+  if (window.calfPlan) { return; } // loaded twice: keep the first store and the parts shared through it
   var PLAN_KEY = "calf-guide-plan"; // a list of card ids, in order
   var PLAN_MAX_ITEMS = 200;
   var PLAN_MAX_CHARS = 20000;
