@@ -173,6 +173,8 @@ def exercise_library(content: Content, from_url: str) -> str:
     return render("exercise-library.html", filters=content.filters, cards=cards)
 
 
+# My plan's scripts, in order: plan.js holds window.calfPlan, through which the page's parts share their code.
+MY_PLAN_SCRIPTS = ("plan.js", "plan-dose.js", "plan-link.js", "plan-share.js", "my-plan.js")
 WEEKDAYS = (("MO", "Mon"), ("TU", "Tue"), ("WE", "Wed"), ("TH", "Thu"), ("FR", "Fri"), ("SA", "Sat"), ("SU", "Sun"))
 
 
@@ -190,6 +192,7 @@ def my_plan(content: Content, from_url: str) -> str:
         weekdays=WEEKDAYS,
         library_href=relative(from_url, "exercises/index.html"),
         qr_src=relative(from_url, "assets/javascripts/qrcode-generator.js"),
+        js_hrefs=[relative(from_url, f"assets/javascripts/{script}") for script in MY_PLAN_SCRIPTS],
     )
 
 
@@ -228,19 +231,22 @@ def pain_rule(content: Content, ledger: PageCitations, rule_id: str, page: str) 
     return render("pain-rule.html", **_pain_rule_view(content, rule_id, ledger, None))
 
 
-DIARY_NOTE_MAX = 200  # the longest note pain-diary.js keeps (the fragment's maxlength says the same)
+DIARY_NOTE_MAX = 200  # the longest note diary-store.js keeps (the fragment's maxlength says the same)
+# The diary's scripts, in order: plan.js holds window.calfPlan, through which the diary's parts share their code.
+DIARY_SCRIPTS = ("plan.js", "diary-store.js", "diary-chart.js", "pain-diary.js")
 
 
 def pain_diary(content: Content, ledger: PageCitations, from_url: str, page: str) -> str:
-    """The pain diary page's tool: every pain rule as fixed text beside it, a blank log for print and no JavaScript."""
+    """The pain diary page's tool as Markdown (headings between HTML sections, like a card page): every pain rule as
+    fixed text beside it, a blank log for print and no JavaScript."""
     rules = [Markup(pain_rule(content, ledger, rule_id, page)) for rule_id in sorted(content.pain_rules)]
-    return render(
-        "pain-diary.html",
+    return render_page(
+        "pain-diary.md",
         rules=rules,
         note_max=DIARY_NOTE_MAX,
         blank_rows=14,
         css_href=relative(from_url, "assets/stylesheets/diary.css"),
-        js_href=relative(from_url, "assets/javascripts/pain-diary.js"),
+        js_hrefs=[relative(from_url, f"assets/javascripts/{script}") for script in DIARY_SCRIPTS],
     )
 
 

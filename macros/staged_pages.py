@@ -31,11 +31,12 @@ VENDORED = {
 # Ends every written page that renders macros: its numbered sources and the glossary's hover definitions.
 PAGE_END = "\n\n{{ page_end() }}\n"
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when PyYAML has it: a third of the stage's time
-# The scripts a page loads beyond calf.js (mkdocs.yml, every page), by the components it has; main.html adds them.
+# The scripts a page loads beyond calf.js (mkdocs.yml, every page), by the components it has, in order; main.html adds
+# them. My plan and the pain diary load their own (renderers.MY_PLAN_SCRIPTS, DIARY_SCRIPTS) right after themselves,
+# so they fill the page before anything below it is parsed: nothing moves (Lighthouse: layout shift).
 # A written page has a component when it calls its macro; card and programme pages always have theirs.
 SCRIPTS_BY_MACRO = {
-    "plan.js": ("exercise_card(", "exercise_list(", "exercise_library(", "my_plan("),
-    "my-plan.js": ("my_plan(",),  # after plan.js, whose store it uses
+    "plan.js": ("exercise_card(", "exercise_list(", "exercise_library("),
     "programme-stage.js": ("program_stages(",),
 }
 CARD_SCRIPTS = ["figure-motion.js", "plan.js"]  # the animated figure, and the "Add to my plan" button

@@ -141,32 +141,45 @@ def test_one_failing_feature_does_not_stop_the_others(browser, base_url):
         page.close()
 
 
-# Each of the site's scripts, the page it runs on, and what shows once it has run.
+# Each of the site's scripts, the page it runs on, what shows once it has run, and the scripts that use its part (they
+# run after it, so they are held back with it and run again after it).
 SCRIPTS = {
-    "calf.js": ("exercises/index.html", "[data-calf-filters]"),
-    "plan.js": ("exercises/index.html", "[data-plan-add]"),
-    "my-plan.js": ("my-plan.html", "[data-plan-js]"),
-    "pain-diary.js": ("pain-diary.html", "[data-diary-form]"),
-    "programme-stage.js": ("programs/achilles-loading.html", "[data-stage-mark]"),
+    "calf.js": ("exercises/index.html", "[data-calf-filters]", ()),
+    "plan.js": ("exercises/index.html", "[data-plan-add]", ()),
+    "plan-dose.js": ("my-plan.html", "[data-plan-js]", ("plan-link.js", "my-plan.js")),
+    "plan-link.js": ("my-plan.html", "[data-plan-js]", ("my-plan.js",)),
+    "plan-share.js": ("my-plan.html", "[data-plan-js]", ("my-plan.js",)),
+    "my-plan.js": ("my-plan.html", "[data-plan-js]", ()),
+    "diary-store.js": ("pain-diary.html", "[data-diary-form]", ("pain-diary.js",)),
+    "diary-chart.js": ("pain-diary.html", "[data-diary-form]", ("pain-diary.js",)),
+    "pain-diary.js": ("pain-diary.html", "[data-diary-form]", ()),
+    "programme-stage.js": ("programs/achilles-loading.html", "[data-stage-mark]", ()),
 }
 
 
-# The one name a script may add: plan.js shares the plan store with my-plan.js as a frozen namespace.
+# The one name a script may add: plan.js shares the plan store, and the page scripts share their parts, through one
+# frozen namespace.
 ALLOWED_GLOBALS = {"plan.js": {"calfPlan"}}
+
+
+def _empty_script(route):
+    route.fulfill(body="", content_type="text/javascript")
 
 
 @pytest.mark.parametrize("script", sorted(SCRIPTS))
 def test_script_adds_no_global_names(browser, base_url, script):
-    """Load the page without the script, note window's names, run the script, compare."""
-    path, shown = SCRIPTS[script]
+    """Load the page without the script (and the scripts that use it), note window's names, run them, compare."""
+    path, shown, users = SCRIPTS[script]
     page, problems = _watched(browser)
-    page.route(f"**/assets/javascripts/{script}", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    for held in (script, *users):
+        page.route(f"**/assets/javascripts/{held}", _empty_script)
     try:
         page.goto(base_url + path)
         assert page.locator(shown).first.is_hidden()
         before = set(page.evaluate("Object.keys(window)"))
         # Loaded from the site (a query string escapes the route above): the page's CSP blocks an inline copy.
-        page.add_script_tag(url=f"{base_url}assets/javascripts/{script}?again")
+        for held in (script, *users):
+            page.add_script_tag(url=f"{base_url}assets/javascripts/{held}?again")
         after = set(page.evaluate("Object.keys(window)"))
         assert page.locator(shown).first.is_visible(), "the script ran"
         assert after - before == ALLOWED_GLOBALS.get(script, set()), f"new globals: {sorted(after - before)}"

@@ -198,10 +198,10 @@ def test_scores_never_change_what_the_page_says(page):
         )
         page.reload()
         return page.evaluate("""() => {
-            const root = document.querySelector('[data-calf-diary]').cloneNode(true);
+            const root = document.querySelector('article').cloneNode(true);  // the diary's sections and headings
             root.querySelectorAll('[data-diary-rows], [data-diary-svg]').forEach(el => el.remove());
             const dots = Array.from(document.querySelectorAll('.calf-diary__dot, .calf-diary__line'));
-            return {text: root.innerText, classes: [...new Set(dots.map(d => d.getAttribute('class')))].sort()};
+            return {text: root.textContent, classes: [...new Set(dots.map(d => d.getAttribute('class')))].sort()};
         }""")
 
     assert seen(0) == seen(10)
@@ -251,5 +251,8 @@ def test_without_javascript_the_page_explains_and_offers_a_blank_log(browser, ba
         rules = page.locator("[data-calf-diary] [data-pain-rule]")
         assert rules.count() == 2 and all(rules.nth(i).is_visible() for i in range(2))
         assert "file://" in page.inner_text(".calf-diary__storage-note")
+        # The section headings stay (the table of contents lists them), each with something to read under it.
+        assert page.is_visible("#diary-chart-heading") and page.is_visible("#diary-file-heading")
+        assert page.locator("[data-diary-nojs]:visible").count() == 2
     finally:
         page.close()

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from helpers import ROOT, html_pages, run_build
 
@@ -55,13 +56,53 @@ def test_generated_pages_are_full_pages_with_skip_link_and_toc(site):
         assert headings and listed == headings, f"{page.name}: the table of contents lists {listed}, not {headings}"
 
 
+def test_pain_diary_sections_are_in_the_table_of_contents(site):
+    """The diary's section headings are Markdown around its HTML sections, so the theme lists them in the table of
+    contents, like a card page's."""
+    html = (site / "pain-diary.html").read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    headings = re.findall(r'<h2 id="([^"]+)"', article)
+    toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S)
+    listed = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc.group(0)) if toc else []
+    assert {"diary-chart-heading", "diary-file-heading"} <= set(headings), headings
+    assert listed == headings, f"the table of contents lists {listed}, not {headings}"
+
+
 # Which feature script a built page must load, by what the page holds (the markers the scripts look for).
 FEATURES = {
-    "plan.js": ("data-plan-add", "data-calf-plan"),
+    "plan.js": ("data-plan-add", "data-calf-plan", "data-calf-diary"),
+    "plan-dose.js": ("data-calf-plan",),
+    "plan-link.js": ("data-calf-plan",),
+    "plan-share.js": ("data-calf-plan",),
     "my-plan.js": ("data-calf-plan",),
+    "diary-store.js": ("data-calf-diary",),
+    "diary-chart.js": ("data-calf-diary",),
+    "pain-diary.js": ("data-calf-diary",),
     "programme-stage.js": ("data-stage-mark",),
     "figure-motion.js": ("<animate",),
 }
+
+
+# Scripts that share code through window.calfPlan: each loads once, after the ones it uses.
+ORDERS = (
+    ("plan.js", "plan-dose.js", "plan-link.js", "plan-share.js", "my-plan.js"),
+    ("plan.js", "diary-store.js", "diary-chart.js", "pain-diary.js"),
+)
+
+
+SCRIPTS_DIR = Path(__file__).resolve().parent.parent / "site_overrides" / "assets" / "javascripts"
+
+
+def test_each_script_is_small_says_what_it_does_and_is_loaded():
+    """STYLE.md: small modules. Each of our scripts is at most 300 lines, opens with a comment saying what it does, and
+    is loaded where its feature is (calf.js: every page, by mkdocs.yml)."""
+    scripts = sorted(SCRIPTS_DIR.glob("*.js"))
+    assert len(scripts) >= 9
+    for script in scripts:
+        lines = script.read_text(encoding="utf-8").splitlines()
+        assert len(lines) <= 300, f"{script.name}: {len(lines)} lines; split it along a seam (at most 300)"
+        assert re.match(r"/\* \S.{20}", lines[0]), f"{script.name}: does not open with a comment saying what it does"
+        assert script.name in FEATURES or script.name == "calf.js", f"{script.name}: not in FEATURES"
 
 
 def scripts_order(html: str) -> list[str]:
@@ -75,8 +116,10 @@ def test_each_page_loads_the_feature_scripts_it_needs_and_no_others(site):
         html = page.read_text(encoding="utf-8")
         scripts = set(re.findall(r'<script src="[^"]*assets/javascripts/([\w.-]+\.js)"', html))
         loaded_somewhere |= scripts
-        if "my-plan.js" in scripts:
-            assert scripts_order(html).index("plan.js") < scripts_order(html).index("my-plan.js"), page
+        for chain in ORDERS:
+            if chain[-1] in scripts:
+                order = scripts_order(html)
+                assert [script for script in order if script in chain] == list(chain), f"{page}: loads {order}"
         for script, markers in FEATURES.items():
             needed = any(marker in html for marker in markers)
             where = page.relative_to(site)

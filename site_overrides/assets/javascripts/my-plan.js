@@ -1,241 +1,23 @@
-/* Calf Pain Guide: the My plan page. Each chosen exercise with its steps, dose, pain rule and stop signs, a week's log
-   table for print; dose changes; the hand-off link (the plan in the URL fragment, never sent to a server) and its QR
-   code; and calendar reminders (.ics). Uses the plan store of plan.js (window.calfPlan), loaded before it.
-   Stored data and links are never trusted: they are validated, capped and shown as text, never as HTML. */
+/* Calf Pain Guide: the My plan page: chosen exercises, their log table for print, dose forms, link, QR, reminders. */
+/* Uses the plan store of plan.js (window.calfPlan) and the parts plan-dose.js, plan-link.js and plan-share.js provide
+   through it, all loaded before it. Stored data and links are never trusted: they are validated, capped and shown as
+   text, never as HTML. */
 (function () {
   "use strict";
   var store = window.calfPlan;
   if (!store) { return; } // plan.js did not run: the page keeps its no-JavaScript text
-  var guard = store.guard, forget = store.forget, readJSON = store.readJSON, save = store.save, own = store.own;
-  var isCardId = store.isCardId, catalogue = store.catalogue, readPlan = store.readPlan, writePlan = store.writePlan;
-  var PLAN_MAX_CHARS = store.maxChars;
-  var DOSE_KEY = "calf-guide-plan-doses"; // {card id: dose changes}, for cards in the plan
-  var LINK_MAX_ITEMS = 30; // a hand-off link: enough for any home programme, small enough for a QR code
-  var LINK_MAX_CHARS = 4000;
-  var LINK_VERSION = 1;
-  var NOTE_MAX = 200;
-  /* Each dose field a physiotherapist may change: its short key in links and storage, and its range. */
-  var FIELDS = {
-    s: { name: "sets", label: "Sets", min: 1, max: 10 },
-    r: { name: "reps", label: "Reps", min: 1, max: 50 },
-    h: { name: "hold", label: "Hold (seconds)", min: 1, max: 600 },
-    t: { name: "times", label: "Times", min: 1, max: 14 }
-  };
-  var PERIODS = ["day", "week"];
-
-  /* One exercise's dose changes, cleaned: whole numbers in range, a period of day or week, a short plain note.
-     Returns null when `raw` is not an object; `problems` collects what was wrong (for a link's message). */
-  function cleanDose(raw, problems) {
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) { return null; }
-    var dose = {};
-    Object.keys(FIELDS).forEach(function (key) {
-      if (!own(raw, key)) { return; }
-      var value = raw[key];
-      var field = FIELDS[key];
-      if (typeof value === "number" && Math.floor(value) === value && value >= field.min && value <= field.max) {
-        dose[key] = value;
-      } else if (problems) {
-        problems.push(field.label + " must be a whole number from " + field.min + " to " + field.max + ".");
-      }
-    });
-    if (own(raw, "p")) {
-      if (PERIODS.indexOf(raw.p) !== -1) { dose.p = raw.p; } else if (problems) { problems.push("Times must be a day or a week."); }
-    }
-    if (own(raw, "n")) {
-      // eslint-disable-next-line no-control-regex
-      if (typeof raw.n === "string" && raw.n.length <= NOTE_MAX && !/[\u0000-\u001f\u007f]/.test(raw.n)) {
-        if (raw.n.trim()) { dose.n = raw.n.trim(); }
-      } else if (problems) {
-        problems.push("A note must be plain text of at most " + NOTE_MAX + " characters.");
-      }
-    }
-    return dose;
+  var dosePart = store.part("dose"), linkPart = store.part("link"), sharePart = store.part("share");
+  if (!dosePart || !linkPart || !sharePart) { // a part did not load: the page keeps its no-JavaScript text
+    store.warn("My plan", new Error("a part of the page's code did not load"));
+    return;
   }
-  function readDoses(plan) {
-    var data = readJSON(DOSE_KEY, PLAN_MAX_CHARS);
-    if (data === undefined) { return Object.create(null); }
-    var doses = Object.create(null);
-    if (!data || typeof data !== "object" || Array.isArray(data)) { forget(DOSE_KEY); return doses; }
-    var changed = false;
-    Object.keys(data).forEach(function (id) {
-      var dose = plan.indexOf(id) !== -1 ? cleanDose(data[id]) : null;
-      if (dose && Object.keys(dose).length) { doses[id] = dose; } else { changed = true; }
-      if (dose && JSON.stringify(dose) !== JSON.stringify(data[id])) { changed = true; }
-    });
-    if (changed) { writeDoses(doses); }
-    return doses;
-  }
-  function writeDoses(doses) {
-    if (Object.keys(doses).length) { save(DOSE_KEY, doses); } else { forget(DOSE_KEY); }
-  }
-
-  /* ---- Dose words ---- */
-  function defaults(card) {
-    var d = {
-      s: Number(card.getAttribute("data-sets")),
-      t: Number(card.getAttribute("data-times")),
-      p: card.getAttribute("data-per")
-    };
-    if (card.hasAttribute("data-reps")) { d.r = Number(card.getAttribute("data-reps")); }
-    if (card.hasAttribute("data-hold")) { d.h = Number(card.getAttribute("data-hold")); }
-    return d;
-  }
-  function merged(card, change) {
-    var d = defaults(card);
-    Object.keys(change || {}).forEach(function (key) {
-      if (key === "n" || own(d, key)) { d[key] = change[key]; }
-    });
-    return d;
-  }
-  function seconds(s) { return s >= 60 && s % 60 === 0 ? s / 60 + " min" : s + " s"; }
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
-  function doseWords(card, d) {
-    var what;
-    if (own(d, "r")) { what = d.r + " reps" + (own(d, "h") ? " with a " + seconds(d.h) + " hold" : ""); }
-    else { what = d.h < 60 ? seconds(d.h) + " holds" : seconds(d.h); }
-    var side = card.getAttribute("data-per-side") === "true" ? " each side" : "";
-    return plural(d.s, "set") + " of " + what + side + ", " + plural(d.t, "time") + " a " + d.p + ".";
-  }
-
-  /* ---- The hand-off link: #plan=<base64url of UTF-8 JSON {"v":1,"p":[[id, changes], ...]}> ---- */
-  function toBase64Url(text) {
-    var bytes = new TextEncoder().encode(text);
-    var binary = "";
-    bytes.forEach(function (b) { binary += String.fromCharCode(b); });
-    return window.btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  }
-  function fromBase64Url(code) {
-    if (!/^[A-Za-z0-9_-]*$/.test(code)) { throw new Error("bad"); }
-    var binary = window.atob(code.replace(/-/g, "+").replace(/_/g, "/"));
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i += 1) { bytes[i] = binary.charCodeAt(i); }
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  }
-  function encodeLink(plan, doses) {
-    var items = plan.map(function (id) {
-      return doses[id] && Object.keys(doses[id]).length ? [id, doses[id]] : [id];
-    });
-    var base = window.location.href.split("#")[0];
-    return base + "#plan=" + toBase64Url(JSON.stringify({ v: LINK_VERSION, p: items }));
-  }
-  /* Decode a link's fragment. Returns {plan, doses} or {error: what is wrong, in words a reader can act on}. */
-  function decodeLink(fragment, known) {
-    var code = fragment.slice("#plan=".length);
-    if (!code) { return { error: "The link ends before the plan: it may have been cut short when it was copied." }; }
-    if (code.length > LINK_MAX_CHARS) { return { error: "The link is too long to be a plan from this guide." }; }
-    var data;
-    try { data = JSON.parse(fromBase64Url(code)); } catch {
-      return { error: "The end of the link is damaged, so the plan cannot be read. It may have been cut short or changed when it was copied." };
-    }
-    if (!data || typeof data !== "object" || Array.isArray(data)) { return { error: "The link does not hold a plan." }; }
-    if (data.v !== LINK_VERSION) {
-      return { error: "The link was made by a different version of this guide (version " + String(data.v).slice(0, 20) + "), which this page cannot read." };
-    }
-    if (!Array.isArray(data.p) || !data.p.length) { return { error: "The link holds no exercises." }; }
-    if (data.p.length > LINK_MAX_ITEMS) { return { error: "The link holds more than " + LINK_MAX_ITEMS + " exercises." }; }
-    var plan = [];
-    var doses = Object.create(null);
-    var problems = [];
-    data.p.forEach(function (item, n) {
-      var id = Array.isArray(item) ? item[0] : null;
-      if (!isCardId(id) || known[id] !== true) {
-        problems.push("Exercise " + (n + 1) + " is not an exercise in this guide" +
-          (typeof id === "string" ? " (“" + id.slice(0, 40) + "”)" : "") + ".");
-        return;
-      }
-      if (plan.indexOf(id) !== -1) { problems.push("Exercise " + (n + 1) + " is listed twice."); return; }
-      if (item.length > 2) { problems.push("Exercise " + (n + 1) + " has extra data."); return; }
-      plan.push(id);
-      if (item.length === 2) {
-        var before = problems.length;
-        var dose = cleanDose(item[1], problems);
-        if (dose === null) { problems.push("The dose of exercise " + (n + 1) + " is not readable."); }
-        else if (problems.length === before && Object.keys(dose).length) { doses[id] = dose; }
-      }
-    });
-    if (problems.length) { return { error: problems.slice(0, 3).join(" ") }; }
-    return { plan: plan, doses: doses };
-  }
-
-  /* ---- QR code: drawn with the pinned qrcode-generator as SVG paths (no inline styles) ---- */
-  function drawQr(holder, text) {
-    holder.textContent = "";
-    if (typeof window.qrcode !== "function") { return false; }
-    var qr = window.qrcode(0, "M");
-    qr.addData(text);
-    qr.make();
-    var count = qr.getModuleCount();
-    var quiet = 4;
-    var size = count + quiet * 2;
-    var ns = "http://www.w3.org/2000/svg";
-    var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 " + size + " " + size);
-    svg.setAttribute("class", "calf-plan__qr-code");
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "QR code of the link to this plan");
-    svg.setAttribute("shape-rendering", "crispEdges");
-    var back = document.createElementNS(ns, "rect");
-    back.setAttribute("width", String(size));
-    back.setAttribute("height", String(size));
-    back.setAttribute("fill", "#ffffff");
-    var d = [];
-    for (var row = 0; row < count; row += 1) {
-      for (var col = 0; col < count; col += 1) {
-        if (qr.isDark(row, col)) { d.push("M" + (col + quiet) + " " + (row + quiet) + "h1v1h-1z"); }
-      }
-    }
-    var path = document.createElementNS(ns, "path");
-    path.setAttribute("d", d.join(""));
-    path.setAttribute("fill", "#000000");
-    svg.appendChild(back);
-    svg.appendChild(path);
-    holder.appendChild(svg);
-    return true;
-  }
-
-  /* ---- Reminders: an RFC 5545 calendar file, made here ---- */
-  function icsText(value) {
-    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-  }
-  /* Fold a content line at 75 octets (UTF-8), never inside a character; continuation lines start with a space. */
-  function fold(line) {
-    var encoder = new TextEncoder();
-    var out = [];
-    var current = "";
-    var octets = 0;
-    Array.from(line).forEach(function (ch) {
-      var size = encoder.encode(ch).length;
-      var limit = out.length ? 74 : 75; // a continuation line's leading space counts
-      if (octets + size > limit) { out.push(current); current = ""; octets = 0; }
-      current += ch;
-      octets += size;
-    });
-    out.push(current);
-    return out.join("\r\n ");
-  }
-  function two(n) { return (n < 10 ? "0" : "") + n; }
-  function stamp(date) {
-    return date.getUTCFullYear() + two(date.getUTCMonth() + 1) + two(date.getUTCDate()) + "T" +
-      two(date.getUTCHours()) + two(date.getUTCMinutes()) + two(date.getUTCSeconds()) + "Z";
-  }
-  var DAY_CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]; // Date.getDay() order
-  function makeIcs(days, time, lines, now) {
-    var first = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-    while (days.indexOf(DAY_CODES[first.getDay()]) === -1) { first.setDate(first.getDate() + 1); }
-    var start = first.getFullYear() + two(first.getMonth() + 1) + two(first.getDate()) + "T" + time.replace(":", "") + "00";
-    var uid = (window.crypto && window.crypto.randomUUID ? window.crypto.randomUUID() : String(now.getTime())) + "@calf-pain-guide";
-    var summary = "Calf exercises: " + lines.map(function (l) { return l.name; }).join(", ");
-    var description = lines.map(function (l) { return l.name + ": " + l.dose; }).join("\n") +
-      "\nStop and get advice if you feel a sudden sharp pain, or your calf gets more swollen, hot or red.";
-    var out = [
-      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Calf Pain Guide//My plan//EN", "CALSCALE:GREGORIAN",
-      "BEGIN:VEVENT", "UID:" + uid, "DTSTAMP:" + stamp(now), "DTSTART:" + start, "DURATION:PT30M",
-      "RRULE:FREQ=WEEKLY;BYDAY=" + days.join(","), "SUMMARY:" + icsText(summary), "DESCRIPTION:" + icsText(description),
-      "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:PT0M", "DESCRIPTION:" + icsText(summary), "END:VALARM",
-      "END:VEVENT", "END:VCALENDAR"
-    ];
-    return out.map(fold).join("\r\n") + "\r\n";
-  }
+  var guard = store.guard, own = store.own;
+  var catalogue = store.catalogue, readPlan = store.readPlan, writePlan = store.writePlan;
+  var FIELDS = dosePart.FIELDS, PERIODS = dosePart.PERIODS, NOTE_MAX = dosePart.NOTE_MAX;
+  var cleanDose = dosePart.cleanDose, readDoses = dosePart.readDoses, writeDoses = dosePart.writeDoses;
+  var defaults = dosePart.defaults, merged = dosePart.merged, plural = dosePart.plural, doseWords = dosePart.doseWords;
+  var encodeLink = linkPart.encodeLink, decodeLink = linkPart.decodeLink;
+  var drawQr = sharePart.drawQr, makeIcs = sharePart.makeIcs;
 
   /* ---- The My plan page ---- */
   function setupPlanPage() {
@@ -468,10 +250,19 @@
     window.addEventListener("hashchange", showIncoming);
     draw();
     showIncoming();
+    if (document.readyState === "loading") { // qrcode-generator is deferred: draw the QR code once it has run
+      document.addEventListener("DOMContentLoaded", function () {
+        if (linkBox.value && !qrHolder.firstChild) { drawQr(qrHolder, linkBox.value); }
+      });
+    }
   }
 
   function start() {
     guard("My plan", setupPlanPage);
   }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+  /* The page loads this script right after the plan's container (not deferred), so it fills the page before anything
+     below is parsed: nothing below moves when it starts (Lighthouse: layout shift). */
+  if (document.readyState !== "loading" || document.querySelector("[data-calf-plan]")) { start(); } else {
+    document.addEventListener("DOMContentLoaded", start);
+  }
 })();

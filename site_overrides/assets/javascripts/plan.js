@@ -1,8 +1,11 @@
-/* Calf Pain Guide: "My plan", kept in this browser only: the plan store and the plan buttons on cards and in the
-   library. The store is shared with my-plan.js (the My plan page) as one frozen namespace, window.calfPlan.
-   Stored data is never trusted: it is validated, capped and shown as text, never as HTML. */
+/* Calf Pain Guide: the "My plan" store (this browser only), the plan buttons, and window.calfPlan, the one namespace. */
+/* The plan buttons are on cards and in the library. The store is shared as one frozen namespace, window.calfPlan, with
+   the My plan page's scripts (plan-dose.js, plan-link.js, plan-share.js, then my-plan.js) and the pain diary's
+   (diary-store.js, diary-chart.js, then pain-diary.js); they share their own parts through it (provide, part), never
+   as globals. Stored data is never trusted: it is validated, capped and shown as text, never as HTML. */
 (function () {
   "use strict";
+  if (window.calfPlan) { return; } // loaded twice: keep the first store and the parts shared through it
   var PLAN_KEY = "calf-guide-plan"; // a list of card ids, in order
   var PLAN_MAX_ITEMS = 200;
   var PLAN_MAX_CHARS = 20000;
@@ -105,9 +108,17 @@
     });
   }
 
+  /* The parts the page scripts share, by name: each is frozen, and the first script to provide a name keeps it. */
+  var parts = Object.create(null);
+  function provide(name, value) {
+    if (!own(parts, name)) { parts[name] = Object.freeze(value); }
+  }
+  function part(name) { return own(parts, name) ? parts[name] : null; }
+
   window.calfPlan = Object.freeze({
     warn: warn, guard: guard, forget: forget, readJSON: readJSON, save: save, own: own, isCardId: isCardId,
-    catalogue: catalogue, readPlan: readPlan, writePlan: writePlan, maxChars: PLAN_MAX_CHARS
+    catalogue: catalogue, readPlan: readPlan, writePlan: writePlan, maxChars: PLAN_MAX_CHARS,
+    provide: provide, part: part
   });
   function start() { guard("plan buttons", setupPlanButtons); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
