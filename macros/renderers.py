@@ -246,6 +246,7 @@ def pain_diary(content: Content, ledger: PageCitations, from_url: str, page: str
         note_max=DIARY_NOTE_MAX,
         blank_rows=14,
         css_href=relative(from_url, "assets/stylesheets/diary.css"),
+        nojs_css_href=relative(from_url, "assets/stylesheets/diary-nojs.css"),
         js_hrefs=[relative(from_url, f"assets/javascripts/{script}") for script in DIARY_SCRIPTS],
     )
 

@@ -155,3 +155,28 @@ def search(page, query: str) -> None:
         except Exception:  # noqa: BLE001 - the index is still loading; type again
             continue
     raise AssertionError(f"search for {query!r} returned nothing within 30 s")
+
+
+# Records every layout shift a reader did not cause, from the start of the page load (window.__shifts).
+LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver(list => list.getEntries().forEach(e => {
+  if (!e.hadRecentInput) {
+    const moved = e.sources.map(s => (s.node && s.node.outerHTML ? s.node.outerHTML.slice(0, 80) : ''));
+    window.__shifts.push([e.value, moved]);
+  }
+})).observe({type: 'layout-shift', buffered: true});
+"""
+
+
+def like_a_slow_phone(page) -> None:
+    """Lighthouse's phone, roughly: a slow network and a 4x slower CPU, so the page paints before its scripts run;
+    and record layout shifts (LAYOUT_SHIFTS) from the next load on."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 90_000},
+    )
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.add_init_script(LAYOUT_SHIFTS)

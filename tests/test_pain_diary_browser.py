@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from browser import AXE, AXE_TAGS
+from browser import AXE, AXE_TAGS, like_a_slow_phone
 
 pytestmark = pytest.mark.browser
 
@@ -254,5 +254,23 @@ def test_without_javascript_the_page_explains_and_offers_a_blank_log(browser, ba
         # The section headings stay (the table of contents lists them), each with something to read under it.
         assert page.is_visible("#diary-chart-heading") and page.is_visible("#diary-file-heading")
         assert page.locator("[data-diary-nojs]:visible").count() == 2
+    finally:
+        page.close()
+
+
+def test_the_diary_opens_without_moving_the_page(browser, base_url):
+    """Lighthouse's cumulative layout shift on a phone: the page paints before the diary's scripts run, so the first
+    paint must already look as the running diary does (no-JavaScript parts hidden, the form shown)."""
+    page = browser.new_page()
+    page.set_viewport_size({"width": 375, "height": 800})
+    try:
+        page.goto(base_url + PAGE)
+        page.evaluate("key => window.localStorage.removeItem(key)", KEY)
+        like_a_slow_phone(page)
+        page.reload(wait_until="load")
+        page.wait_for_timeout(500)
+        assert page.is_visible("[data-diary-form]") and page.is_hidden("[data-diary-nojs]")
+        shifts = page.evaluate("window.__shifts")
+        assert sum(value for value, _ in shifts) < 0.001, shifts
     finally:
         page.close()

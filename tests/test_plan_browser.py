@@ -15,6 +15,7 @@ from datetime import time
 
 import pytest
 
+from browser import like_a_slow_phone
 from helpers import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -269,32 +270,13 @@ def test_qr_code_decodes_to_the_plan_link(context, base_url):
     assert not errors, errors
 
 
-# Records every layout shift a reader did not cause, from the start of the page load.
-LAYOUT_SHIFTS = """
-window.__shifts = [];
-new PerformanceObserver(list => list.getEntries().forEach(e => {
-  if (!e.hadRecentInput) {
-    const moved = e.sources.map(s => (s.node && s.node.outerHTML ? s.node.outerHTML.slice(0, 80) : ''));
-    window.__shifts.push([e.value, moved]);
-  }
-})).observe({type: 'layout-shift', buffered: true});
-"""
-
-
 @pytest.mark.parametrize("plan", [[], PLAN], ids=["empty", "three"])
 def test_my_plan_fills_in_without_moving_the_page(context, base_url, plan):
     """Lighthouse's cumulative layout shift: my-plan.js fills the page before anything below it is parsed, so nothing
     moves, empty or with exercises. On a slow network and CPU (Lighthouse's phone), the page paints before it runs."""
     page, errors = _watched(context())
     _seed(page, base_url, plan)
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send(
-        "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 90_000},
-    )
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-    page.add_init_script(LAYOUT_SHIFTS)
+    like_a_slow_phone(page)
     page.reload(wait_until="load")
     page.wait_for_timeout(500)
     assert page.locator("[data-plan-list] [data-card]").count() == len(plan), "the plan is drawn"
