@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from markupsafe import Markup
 
 from .care_cards import EMERGENCY_CALLS, LEVELS
@@ -41,11 +43,17 @@ def _card_view(content: Content, card_id: str, from_url: str) -> dict:
     }
 
 
+def _nearest(value: str, ids) -> str:
+    """' (did you mean x?)' for the id nearest a mistyped one, or ' (e.g. x)' when none is near."""
+    close = difflib.get_close_matches(value, sorted(ids), n=1)
+    return f" (did you mean {close[0]}?)" if close else f" (e.g. {next(iter(sorted(ids)), '')})"
+
+
 def _require_card(content: Content, card_id: str, page: str) -> None:
     if card_id not in content.cards:
         raise MacroError(
             f"{page}: exercise_card('{card_id}'): no such card. "
-            f"Fix: use the id of a file in content/exercises/ (e.g. {next(iter(sorted(content.cards)), '')})."
+            f"Fix: use the id of a file in content/exercises/{_nearest(card_id, content.cards)}."
         )
 
 
@@ -57,7 +65,8 @@ def cite(content: Content, ledger: PageCitations, keys: tuple[str, ...], page: s
         if key not in content.references:
             raise MacroError(
                 f"{page}: cite('{key}'): unknown reference key. "
-                "Fix: use a key from content/references.yml, or add the source there first."
+                f"Fix: use a key from content/references.yml{_nearest(key, content.references)}, "
+                "or add the source there first."
             )
     entries = [
         {"key": key, "number": ledger.number(key), "title": content.references[key].data["title"]} for key in keys

@@ -1,7 +1,8 @@
 """What the pipeline needs from mkdocs.yml (the one configuration file both MkDocs and Zensical read).
 
 The staged folder is mkdocs.yml's `docs_dir`; the source folder is the folder `edit_uri` points into (content/);
-edit links come from `repo_url` + `edit_uri`, canonical addresses from `site_url`.
+edit links come from `repo_url` + `edit_uri`, canonical addresses from `site_url`; the pages' template delimiters from
+the macros plugin's options.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ class SiteConfig:
     edit_uri: str  # e.g. 'edit/main/content/': the repository path of `source`, after repo_url
     site_url: str | None
     language: str
+    template_syntax: dict  # the Jinja delimiters mkdocs-macros uses for pages (its j2_* options), e.g. comments {## ##}
+    extra_names: frozenset  # mkdocs.yml's `extra:` keys, which pages may use as template variables
 
     def edit_url(self, rel: str) -> str:
         """The 'Edit this page' address of a file in content/ ('treat/first-days.md', 'exercises/x.yml')."""
@@ -76,4 +79,12 @@ def _read(project: Path, path: Path) -> SiteConfig:
         edit_uri=edit_uri,
         site_url=config.get("site_url") or None,
         language=(config.get("theme") or {}).get("language", "en"),
+        template_syntax=_template_syntax(config.get("plugins") or []),
+        extra_names=frozenset(config.get("extra") or {}),
     )
+
+
+def _template_syntax(plugins: list) -> dict:
+    """mkdocs-macros' j2_* options (e.g. j2_comment_start_string) as Jinja Environment arguments."""
+    options = next((p["macros"] for p in plugins if isinstance(p, dict) and "macros" in p), None) or {}
+    return {key[3:]: value for key, value in options.items() if key.startswith("j2_")}

@@ -4,7 +4,8 @@
     python -m macros.stage --check   validate only, write nothing (make check, pre-commit)
 
 Both run the same validation: every content file, every page's front matter (content/schemas/page.schema.json),
-and the review dates of pages, cards and programmes against clock.today() (CALF_GUIDE_TODAY overrides it).
+the macro calls of every page (macros/page_checks.py), and the review dates of pages, cards and programmes against
+clock.today() (CALF_GUIDE_TODAY overrides it).
 Only files whose bytes changed are written, and files no longer produced are deleted, so live preview reloads
 only what changed. The generator (MkDocs or Zensical) then builds the staged folder; no hook is needed.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 from .clock import today
 from .content import Content, load_content
 from .errors import ContentError, ContentErrors
+from .page_checks import page_macro_errors
 from .people import load_people
 from .review import generated_page_review, overdue, page_errors, review_errors, split_page
 from .schemas import schema_file
@@ -39,12 +41,25 @@ def _as_error(problem: str) -> ContentError:
     return ContentError(path, rest)
 
 
-def _written(config: SiteConfig) -> list[tuple[str, dict]]:
-    """(file, front matter) of every written page."""
-    return [
-        (config.edit_path(p.relative_to(config.source).as_posix()), split_page(p.read_text(encoding="utf-8"))[0])
-        for p in sorted(config.source.rglob("*.md"))
-    ]
+@dataclass(frozen=True)
+class WrittenPage:
+    path: str  # the file in the repository, e.g. content/treat/first-days.md
+    src: str  # its path in content/ and in the staged folder, e.g. treat/first-days.md
+    meta: dict  # its front matter
+    body: str  # the text after the front matter
+    first_line: int  # the line of the file the body starts on
+
+
+def _written(config: SiteConfig) -> list[WrittenPage]:
+    """Every written page, read and its front matter parsed once."""
+    pages = []
+    for file in sorted(config.source.rglob("*.md")):
+        text = file.read_text(encoding="utf-8")
+        meta, body = split_page(text)
+        src = file.relative_to(config.source).as_posix()
+        first_line = text[: len(text) - len(body)].count("\n") + 1
+        pages.append(WrittenPage(config.edit_path(src), src, meta, body, first_line))
+    return pages
 
 
 def _generated_problems(content: Content) -> list[str]:
@@ -75,11 +90,13 @@ def validate(config: SiteConfig) -> tuple[Content, list[str]]:
         people, generated, due_dates = content.people, _generated_problems(content), _generated_due(content)
     problems += [_as_error(p) for p in generated]
     warnings = []
-    written = _written(config)  # every page read and its front matter parsed once, for both checks below
+    written = _written(config)  # every page read and its front matter parsed once, for the checks below
     page_schema = schema_file(config.source, "page")
-    for page, meta in written:
-        problems += [_as_error(p) for p in page_errors(meta, page, today(), people, page_schema)]
-    for page, meta in written + due_dates:
+    for page in written:
+        problems += [_as_error(p) for p in page_errors(page.meta, page.path, today(), people, page_schema)]
+        if content is not None and page.meta.get("render_macros", True) is not False:
+            problems += page_macro_errors(content, config, page.path, page.src, page.meta, page.body, page.first_line)
+    for page, meta in [(page.path, page.meta) for page in written] + due_dates:
         due = overdue(meta, today())
         if due:
             warnings.append(

@@ -86,11 +86,12 @@ def test_live_preview_shows_mistakes_and_recovers(preview, project_copy):
     page_text, card_text = page.read_text(encoding="utf-8"), card.read_text(encoding="utf-8")
     preview.wait_for("prevent.html", lambda html: "<h1" in html, "the first build")
 
-    # A macro error: shown on its page and in the terminal; the server keeps running.
+    # A macro error (an unknown card in a page): the staging step names it on its line, in the terminal and in the
+    # error box on every page; the server keeps running.
     page.write_text(page_text + '\n\n{{ exercise_card("no-such-card") }}\n', encoding="utf-8")
     html = preview.wait_for("prevent.html", lambda h: "no-such-card" in h, "the macro error on the page")
-    assert "Macro Error" in html
-    assert "no-such-card" in preview.terminal()
+    assert "Content error" in html and "content/prevent.md:" in html
+    assert "exercise_card('no-such-card'): no such card" in preview.terminal()
     page.write_text(page_text, encoding="utf-8")
     preview.wait_for("prevent.html", lambda h: "no-such-card" not in h, "recovery after the macro error")
 

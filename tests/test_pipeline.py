@@ -142,3 +142,43 @@ def test_an_edited_fragment_is_compiled_again_despite_the_template_cache(project
     assert second.returncode == 0, second.stderr
     assert marker not in (tmp_path / "first" / page).read_text(encoding="utf-8")
     assert marker in (tmp_path / "second" / page).read_text(encoding="utf-8")
+
+
+# Each bad macro call a contributor can write, and what `make check` and the build both say about it, on its line.
+BAD_CALLS = {
+    '{{ exercise_card("heel-walks") }}': "exercise_card('heel-walks'): no such card",
+    '{{ cite("grey-2020") }}': "cite('grey-2020'): unknown reference key. Fix: use a key from content/references.yml "
+    "(did you mean gray-2020?)",
+    '{{ exercise_lst(tag="landing") }}': "there is no macro called exercise_lst(). Fix: Did you mean exercise_list()?",
+    '{{ exercise_list(tag="no-such-tag") }}': "exercise_list(tag='no-such-tag'): unknown value",
+    '{{ exercise_card("a", "b") }}': "exercise_card() was called wrongly: exercise_card() takes 1 positional argument",
+    "{{ no_such_variable }}": "'no_such_variable' is not a macro or a variable a page has",
+}
+
+
+def test_make_check_rejects_the_macro_calls_the_build_rejects_on_their_lines(project_copy, tmp_path):
+    page = project_copy / "content" / "prevent.md"
+    lines = page.read_text(encoding="utf-8").count("\n")
+    page.write_text(page.read_text(encoding="utf-8") + "\n".join(BAD_CALLS) + "\n", encoding="utf-8")
+    check = subprocess.run(
+        [sys.executable, "-m", "macros.stage", "--check"], cwd=project_copy, capture_output=True, text=True, timeout=300
+    )
+    built = run_build(project_copy, tmp_path / "site")
+    assert check.returncode == 1 and built.returncode != 0
+    for number, message in enumerate(BAD_CALLS.values(), start=lines + 1):
+        assert f"content/prevent.md:{number}: {message}" in check.stderr, check.stderr
+        assert f"content/prevent.md:{number}: {message}" in built.stderr, built.stderr
+    assert not (tmp_path / "site").exists(), "no partial site"
+
+
+def test_a_template_syntax_error_is_named_on_its_line_by_check_and_build(project_copy, tmp_path):
+    page = project_copy / "content" / "prevent.md"
+    lines = page.read_text(encoding="utf-8").count("\n")
+    page.write_text(page.read_text(encoding="utf-8") + "A claim {{ cite( }}.\n", encoding="utf-8")
+    check = subprocess.run(
+        [sys.executable, "-m", "macros.stage", "--check"], cwd=project_copy, capture_output=True, text=True, timeout=300
+    )
+    built = run_build(project_copy, tmp_path / "site")
+    expected = f"content/prevent.md:{lines + 1}: template syntax error"
+    assert check.returncode == 1 and expected in check.stderr, check.stderr
+    assert built.returncode != 0 and expected in built.stderr, built.stderr

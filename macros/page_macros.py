@@ -1,0 +1,112 @@
+"""The macros a written page calls, bound to one page. Defined once: the build registers them with mkdocs-macros
+(macros/__init__.py), and the staging step calls them to check each page's macro calls (macros/page_checks.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import figures, program_pages, renderers
+from .content import Content
+from .references import PageCitations
+from .render import render
+from .urls import page_url
+
+
+@dataclass
+class PageContext:
+    """The page a macro is called from."""
+
+    src: str  # its path in the staged folder, e.g. 'treat/first-days.md'
+    edit_path: str  # its file in the repository, e.g. 'content/treat/first-days.md' (what messages name)
+    ledger: PageCitations = field(default_factory=PageCitations)  # its numbered sources so far
+
+    @property
+    def url(self) -> str:
+        return page_url(self.src)
+
+
+def page_macros(content: Callable[[], Content], page: Callable[[], PageContext]) -> dict[str, Callable]:
+    """Every macro a page may call except page_end (the stage adds that call itself), by name."""
+
+    def cite(*keys: str) -> str:
+        return renderers.cite(content(), page().ledger, keys, page().edit_path)
+
+    def care_card(card_id: str) -> str:
+        return renderers.care_card(content(), card_id, page().edit_path)
+
+    def urgency(card_id: str) -> str:
+        return renderers.urgency(content(), card_id, page().edit_path)
+
+    def pain_rule(rule_id: str) -> str:
+        return renderers.pain_rule(content(), page().ledger, rule_id, page().edit_path)
+
+    def pain_diary() -> str:
+        return renderers.pain_diary(content(), page().ledger, page().url, page().edit_path)
+
+    def program_stages(program_id: str) -> str:
+        return program_pages.program_stages(content(), program_id, page().url, page().edit_path)
+
+    def urgency_table() -> str:
+        return renderers.urgency_table(content(), page().url)
+
+    def checker_testing() -> str:
+        return renderers.checker_testing(content())
+
+    def hazard_log() -> str:
+        return renderers.hazard_log(content())
+
+    def exercise_card(card_id: str) -> str:
+        return renderers.exercise_card(content(), card_id, page().url, page().edit_path)
+
+    def exercise_list(**filters: str) -> str:
+        return renderers.exercise_list(content(), page().url, page().edit_path, **filters)
+
+    def exercise_library() -> str:
+        return renderers.exercise_library(content(), page().url)
+
+    def my_plan() -> str:
+        return renderers.my_plan(content(), page().url)
+
+    def program_list() -> str:
+        return program_pages.program_list(content(), page().url)
+
+    def symptom_checker() -> str:
+        return renderers.symptom_checker(content(), page().url, page().ledger, page().edit_path)
+
+    def reference_list() -> str:
+        return renderers.references_page(content())
+
+    def glossary_list() -> str:
+        return renderers.glossary_page(content())
+
+    def people_list() -> str:
+        return render("people-list.html", people=[person.data for person in content().people.values()])
+
+    def anatomy_figure() -> str:
+        return figures.anatomy_figure()
+
+    return {
+        macro.__name__: macro
+        for macro in (
+            cite,
+            care_card,
+            urgency,
+            pain_rule,
+            pain_diary,
+            program_stages,
+            urgency_table,
+            checker_testing,
+            hazard_log,
+            exercise_card,
+            exercise_list,
+            exercise_library,
+            my_plan,
+            program_list,
+            symptom_checker,
+            reference_list,
+            glossary_list,
+            people_list,
+            anatomy_figure,
+        )
+    }
