@@ -2,12 +2,14 @@
 through mistakes. `mkdocs build` (and so `make build`, the tests and Zensical, which runs no hooks) is untouched.
 
 Under serve:
-- a content change (mkdocs.yml `watch: [content]`) restages; a content error is printed in the terminal and shown in
-  a box at the top of every page, over the last good staged pages, until a save fixes it;
-- a macro error shows on its page and in the terminal instead of stopping the server (mkdocs-macros would exit);
-- a broken link is a warning in the terminal, not a failed rebuild that leaves the browser on stale pages (strict
-  mode is the `--strict` that `make build` passes, not a mkdocs.yml setting). Nothing of this reaches a published
-  site.
+- a content change (mkdocs.yml `watch: [content]`) restages; a content error (the stage also names a page's bad
+  macro call or link to a missing page, on its line) is printed in the terminal and shown in a box at the top of
+  every page, over the last good staged pages, until a save fixes it;
+- a macro error the stage cannot see (a call whose arguments are not written out) shows on its page and in the
+  terminal instead of stopping the server (mkdocs-macros would exit);
+- a link to a missing section is a warning in the terminal, not a failed rebuild that leaves the browser on stale
+  pages (strict mode is the `--strict` that `make build` passes, not a mkdocs.yml setting). Nothing of this reaches
+  a published site.
 """
 
 from __future__ import annotations

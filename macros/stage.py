@@ -4,8 +4,8 @@
     python -m macros.stage --check   validate only, write nothing (make check, pre-commit)
 
 Both run the same validation: every content file, every page's front matter (content/schemas/page.schema.json),
-the macro calls of every page (macros/page_checks.py), and the review dates of pages, cards and programmes against
-clock.today() (CALF_GUIDE_TODAY overrides it).
+the macro calls and links of every page (macros/page_checks.py, page_links.py), and the review dates of pages,
+cards and programmes against clock.today() (CALF_GUIDE_TODAY overrides it).
 Only files whose bytes changed are written, and files no longer produced are deleted, so live preview reloads
 only what changed. The generator (MkDocs or Zensical) then builds the staged folder; no hook is needed.
 """
@@ -21,11 +21,12 @@ from .clock import today
 from .content import Content, load_content
 from .errors import ContentError, ContentErrors
 from .page_checks import page_macro_errors
+from .page_links import link_errors
 from .people import load_people
 from .review import generated_page_review, overdue, page_errors, review_errors, split_page
 from .schemas import schema_file
 from .siteconfig import SiteConfig, load_config
-from .staged_pages import staged_files
+from .staged_pages import VENDORED, staged_files, vendored_files
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,9 @@ def _generated_due(content: Content) -> list[tuple[str, dict]]:
     return [(item.rel, item.data["review"]) for item in [*content.cards.values(), *content.programs.values()]]
 
 
-def validate(config: SiteConfig) -> tuple[Content, list[str]]:
-    """All content, validated; raises ContentErrors with every problem. Returns the overdue-review warnings."""
+def validate(config: SiteConfig) -> tuple[Content, list[str], dict[str, bytes]]:
+    """All content, validated; raises ContentErrors with every problem. Returns the content, the overdue-review
+    warnings and the files to stage (but the vendored ones): the links of every page are checked against them."""
     problems: list[ContentError] = []
     try:
         content = load_content(config.source)
@@ -96,6 +98,11 @@ def validate(config: SiteConfig) -> tuple[Content, list[str]]:
         problems += [_as_error(p) for p in page_errors(page.meta, page.path, today(), people, page_schema)]
         if content is not None and page.meta.get("render_macros", True) is not False:
             problems += page_macro_errors(content, config, page.path, page.src, page.meta, page.body, page.first_line)
+    files = staged_files(config, content) if content is not None else {}
+    if files:
+        names = set(files) | set(VENDORED)
+        for page in written:
+            problems += link_errors(page.path, page.src, page.body, page.first_line, names)
     for page, meta in [(page.path, page.meta) for page in written] + due_dates:
         due = overdue(meta, today())
         if due:
@@ -104,7 +111,7 @@ def validate(config: SiteConfig) -> tuple[Content, list[str]]:
             )
     if problems:
         raise ContentErrors(problems)
-    return content, warnings
+    return content, warnings, files
 
 
 def write_tree(folder: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
@@ -135,10 +142,10 @@ def stage(project: Path = Path("."), check: bool = False, source: Path | None = 
     config = load_config(project)
     if source is not None:
         config = replace(config, source=Path(source).resolve(), project=Path(source).resolve().parent)
-    content, warnings = validate(config)
+    content, warnings, files = validate(config)
     if check:
         return Staged(content, [], [], warnings)
-    written, deleted = write_tree(config.staged, staged_files(config, content))
+    written, deleted = write_tree(config.staged, files | vendored_files(config))
     return Staged(content, written, deleted, warnings)
 
 

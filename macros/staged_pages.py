@@ -147,7 +147,7 @@ def export(content: Content) -> str:
 
 
 def staged_files(config: SiteConfig, content: Content) -> dict[str, bytes]:
-    """Every file of the staged folder, by its path there."""
+    """Every file of the staged folder but the vendored ones (vendored_files), by its path there."""
     source = config.source
     files: dict[str, bytes] = {}
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
@@ -160,6 +160,12 @@ def staged_files(config: SiteConfig, content: Content) -> dict[str, bytes]:
     files.update({thumb_url(cid): str(content.figures[cid]["thumb"]).encode() for cid in sorted(content.cards)})
     files["api/exercises.json"] = export(content).encode()
     files["api/exercise.schema.json"] = schema_file(source, "exercise").read_bytes()
+    return files
+
+
+def vendored_files(config: SiteConfig) -> dict[str, bytes]:
+    """The pinned npm packages' files the site ships (VENDORED), by their path in the staged folder."""
+    files = {}
     for url, package_file in VENDORED.items():
         path = config.project / package_file
         if not path.exists():

@@ -108,8 +108,19 @@ def test_live_preview_shows_mistakes_and_recovers(preview, project_copy):
         "recovery after the content error, with the new text",
     )
 
-    # A broken link: a warning in the terminal, and the page still updates (no failed rebuild on stale pages).
+    # A link to a page that does not exist: named on its line by the staging step, in the terminal and the error box.
     page.write_text(page_text + "\n\nSee [the missing page](no-such-page.md).\n", encoding="utf-8")
-    preview.wait_for("prevent.html", lambda h: "the missing page" in h, "the page with the broken link")
-    assert "no-such-page.md" in preview.terminal()
+    html = preview.wait_for("prevent.html", lambda h: "no-such-page.md" in h, "the broken link in the error box")
+    assert "Content error" in html
+    assert "the link to 'no-such-page.md' leads nowhere" in preview.terminal()
+    page.write_text(page_text + "\n\nSee [the red flags](red-flags.md).\n", encoding="utf-8")
+    preview.wait_for(
+        "prevent.html", lambda h: "the red flags" in h and "Content error" not in h, "recovery after the broken link"
+    )
+
+    # A link to a section that does not exist: MkDocs' warning in the terminal, and the page still updates (strict
+    # mode is make build's --strict, not a mkdocs.yml setting, so serve does not stop on stale pages).
+    page.write_text(page_text + "\n\nSee [the missing section](red-flags.md#no-such-section).\n", encoding="utf-8")
+    preview.wait_for("prevent.html", lambda h: "the missing section" in h, "the page with the broken section link")
+    assert "no-such-section" in preview.terminal()
     assert preview.process.poll() is None

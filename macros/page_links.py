@@ -1,0 +1,58 @@
+"""Links in the written pages lead to a page or file the build will have.
+
+The staging step checks them against the files it stages, in `make check` and in the build alike, so a broken link
+is named on its line before MkDocs runs. Links to a section (`page.md#section`) are checked for the page here; the
+section itself is left to the build, which knows every heading's id only once the page is rendered. Links in code,
+links to other sites, and links built by a macro (`{{ ... }}`) are not checked here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from urllib.parse import unquote
+
+from .errors import ContentError
+
+# [text](target) and ![alt](target), with an optional "title"; the target may be written <like this>.
+LINK = re.compile(r"!?\[(?:[^\]\\\n]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1[ \t]*$", re.M | re.S)
+CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.S)
+NOT_CHECKED = ("#", "mailto:", "tel:", "data:", "/")
+
+
+def _blank(match: re.Match) -> str:
+    """Code as spaces (newlines kept), so links shown as code are skipped and line numbers stay right."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def link_errors(path: str, src: str, body: str, first_line: int, files: set[str]) -> list[ContentError]:
+    """A ContentError for each link in `body` (the page `src` in the staged folder, shown as `path`) whose file is
+    not among `files` (the staged folder's files, by their path there)."""
+    text = CODE_SPAN.sub(_blank, FENCE.sub(_blank, body))
+    errors = []
+    for match in LINK.finditer(text):
+        target = match.group(1)
+        if "://" in target or target.startswith(NOT_CHECKED) or "{{" in target or "{%" in target:
+            continue
+        file = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        if not file or "." not in posixpath.basename(file):  # a folder address: left to the build
+            continue
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src), file))
+        if resolved in files:
+            continue
+        pages = sorted(f for f in files if f.endswith(posixpath.splitext(resolved)[1]))
+        close = difflib.get_close_matches(resolved, pages, n=1, cutoff=0.8)
+        wanted = posixpath.relpath(close[0], posixpath.dirname(src) or ".") if close else ""
+        errors.append(
+            ContentError(
+                path,
+                f"the link to '{target}' leads nowhere: the site has no {resolved}.",
+                line=first_line + text.count("\n", 0, match.start()),
+                fix=(f"did you mean '{wanted}'? A link" if wanted else "a link")
+                + " is relative to its page (from treat/, ../red-flags.md); card pages are "
+                "exercises/<id>.md and programmes programs/<id>.md.",
+            )
+        )
+    return errors
