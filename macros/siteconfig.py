@@ -39,6 +39,8 @@ class SiteConfig:
     language: str
     template_syntax: dict  # the Jinja delimiters mkdocs-macros uses for pages (its j2_* options), e.g. comments {## ##}
     extra_names: frozenset  # mkdocs.yml's `extra:` keys, which pages may use as template variables
+    nav_pages: frozenset  # every page `nav:` lists, by its path in the docs folder
+    not_in_nav: str  # mkdocs.yml's `not_in_nav:` patterns (gitignore style), one a line
 
     def edit_url(self, rel: str) -> str:
         """The 'Edit this page' address of a file in content/ ('treat/first-days.md', 'exercises/x.yml')."""
@@ -81,7 +83,17 @@ def _read(project: Path, path: Path) -> SiteConfig:
         language=(config.get("theme") or {}).get("language", "en"),
         template_syntax=_template_syntax(config.get("plugins") or []),
         extra_names=frozenset(config.get("extra") or {}),
+        nav_pages=frozenset(_nav_pages(config.get("nav") or [])),
+        not_in_nav=config.get("not_in_nav") or "",
     )
+
+
+def _nav_pages(item) -> list[str]:
+    """The page files in a `nav:` entry: 'a.md', {'Title': 'a.md'}, or a list of either, nested."""
+    if isinstance(item, str):
+        return [item.lstrip("/")] if item.endswith(".md") else []
+    values = item.values() if isinstance(item, dict) else item if isinstance(item, list) else []
+    return [page for value in values for page in _nav_pages(value)]
 
 
 def _template_syntax(plugins: list) -> dict:

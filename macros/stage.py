@@ -4,8 +4,9 @@
     python -m macros.stage --check   validate only, write nothing (make check, pre-commit)
 
 Both run the same validation: every content file, every page's front matter (content/schemas/page.schema.json),
-the macro calls and links of every page (macros/page_checks.py, page_links.py), and the review dates of pages,
-cards and programmes against clock.today() (CALF_GUIDE_TODAY overrides it).
+the macro calls and links of every page and its place in the menu (macros/page_checks.py, page_links.py,
+page_nav.py), and the review dates of pages, cards and programmes against clock.today() (CALF_GUIDE_TODAY overrides
+it).
 Only files whose bytes changed are written, and files no longer produced are deleted, so live preview reloads
 only what changed. The generator (MkDocs or Zensical) then builds the staged folder; no hook is needed.
 """
@@ -22,6 +23,7 @@ from .content import Content, load_content
 from .errors import ContentError, ContentErrors
 from .page_checks import page_macro_errors
 from .page_links import link_errors
+from .page_nav import omitted_page_errors
 from .people import load_people
 from .review import generated_page_review, overdue, page_errors, review_errors, split_page
 from .schemas import schema_file
@@ -98,6 +100,7 @@ def validate(config: SiteConfig) -> tuple[Content, list[str], dict[str, bytes]]:
         problems += [_as_error(p) for p in page_errors(page.meta, page.path, today(), people, page_schema)]
         if content is not None and page.meta.get("render_macros", True) is not False:
             problems += page_macro_errors(content, config, page.path, page.src, page.meta, page.body, page.first_line)
+    problems += omitted_page_errors([(page.path, page.src) for page in written], config.nav_pages, config.not_in_nav)
     files = staged_files(config, content) if content is not None else {}
     if files:
         names = set(files) | set(VENDORED)

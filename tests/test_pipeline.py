@@ -200,3 +200,15 @@ def test_make_check_rejects_a_broken_link_as_the_build_does(project_copy, tmp_pa
     assert check.returncode == 1 and expected in check.stderr, check.stderr
     assert built.returncode != 0 and expected in built.stderr, built.stderr
     assert "nowhere.md" not in check.stderr, "a link shown as code is not a link"
+
+
+def test_make_check_rejects_a_page_left_out_of_the_menu_as_the_build_does(project_copy, tmp_path):
+    about = (project_copy / "content" / "about" / "index.md").read_text(encoding="utf-8")
+    (project_copy / "content" / "about" / "orphan.md").write_text(about, encoding="utf-8")
+    check = subprocess.run(
+        [sys.executable, "-m", "macros.stage", "--check"], cwd=project_copy, capture_output=True, text=True, timeout=300
+    )
+    built = run_build(project_copy, tmp_path / "site")
+    expected = "content/about/orphan.md: this page is not in the menu. Fix: add 'about/orphan.md' to `nav:`"
+    assert check.returncode == 1 and expected in check.stderr, check.stderr
+    assert built.returncode != 0 and expected in built.stderr, built.stderr
