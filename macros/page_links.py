@@ -1,9 +1,10 @@
 """Links in the written pages lead to a page or file the build will have.
 
 The staging step checks them against the files it stages, in `make check` and in the build alike, so a broken link
-is named on its line before MkDocs runs. Links to a section (`page.md#section`) are checked for the page here; the
-section itself is left to the build, which knows every heading's id only once the page is rendered. Links in code,
-links to other sites, and links built by a macro (`{{ ... }}`) are not checked here.
+(or one written from the site's root, which MkDocs warns about) is named on its line before MkDocs runs. Links to a
+section (`page.md#section`) are checked for the page here; the section itself is left to the build, which knows
+every heading's id only once the page is rendered. Links in code, links to other sites, and links built by a macro
+(`{{ ... }}`) are not checked here.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .errors import ContentError
 LINK = re.compile(r"!?\[(?:[^\]\\\n]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1[ \t]*$", re.M | re.S)
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.S)
-NOT_CHECKED = ("#", "mailto:", "tel:", "data:", "/")
+NOT_CHECKED = ("#", "mailto:", "tel:", "data:", "//")
 
 
 def _blank(match: re.Match) -> str:
@@ -36,6 +37,12 @@ def link_errors(path: str, src: str, body: str, first_line: int, files: set[str]
         target = match.group(1)
         if "://" in target or target.startswith(NOT_CHECKED) or "{{" in target or "{%" in target:
             continue
+        line = first_line + text.count("\n", 0, match.start())
+        if target.startswith("/"):  # MkDocs warns (validation: absolute_links), so the strict build fails
+            relative = posixpath.relpath(target.lstrip("/"), posixpath.dirname(src) or ".")
+            fix = f"write it from this page, e.g. '{relative}'."
+            errors.append(ContentError(path, f"the link to '{target}' starts at the site's root.", line=line, fix=fix))
+            continue
         file = unquote(target.split("#", 1)[0].split("?", 1)[0])
         if not file or "." not in posixpath.basename(file):  # a folder address: left to the build
             continue
@@ -49,7 +56,7 @@ def link_errors(path: str, src: str, body: str, first_line: int, files: set[str]
             ContentError(
                 path,
                 f"the link to '{target}' leads nowhere: the site has no {resolved}.",
-                line=first_line + text.count("\n", 0, match.start()),
+                line=line,
                 fix=(f"did you mean '{wanted}'? A link" if wanted else "a link")
                 + " is relative to its page (from treat/, ../red-flags.md); card pages are "
                 "exercises/<id>.md and programmes programs/<id>.md.",

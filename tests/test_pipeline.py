@@ -187,7 +187,7 @@ def test_a_template_syntax_error_is_named_on_its_line_by_check_and_build(project
 def test_make_check_rejects_a_broken_link_as_the_build_does(project_copy, tmp_path):
     page = project_copy / "content" / "treat" / "pain-monitoring.md"
     lines = page.read_text(encoding="utf-8").count("\n")
-    extra = "See [the red flags](../red-flag.md#calf) and `[shown as code](nowhere.md)`.\n"
+    extra = "See [the red flags](../red-flag.md#calf) and `[shown as code](nowhere.md)`.\n[Root](/red-flags.md)\n"
     page.write_text(page.read_text(encoding="utf-8") + extra, encoding="utf-8")
     check = subprocess.run(
         [sys.executable, "-m", "macros.stage", "--check"], cwd=project_copy, capture_output=True, text=True, timeout=300
@@ -200,6 +200,8 @@ def test_make_check_rejects_a_broken_link_as_the_build_does(project_copy, tmp_pa
     assert check.returncode == 1 and expected in check.stderr, check.stderr
     assert built.returncode != 0 and expected in built.stderr, built.stderr
     assert "nowhere.md" not in check.stderr, "a link shown as code is not a link"
+    rooted = f"pain-monitoring.md:{lines + 2}: the link to '/red-flags.md' starts at the site's root. Fix: write"
+    assert rooted in check.stderr and rooted in built.stderr, check.stderr
 
 
 def test_make_check_rejects_a_page_left_out_of_the_menu_as_the_build_does(project_copy, tmp_path):
