@@ -1,22 +1,19 @@
 """Exercise figures: draw each card's `figure` pose as inline SVG through Jinja fragments.
 
-figure_pose.py does the geometry; figure_rules.py checks the pose against the card (knee angle against target).
-This module turns a placed scene into shapes (lists of points) for
+figure_pose.py does the geometry; figure_rules.py checks the pose against the card (knee angle against target);
+figure_panel.py draws each panel once. This module lays the panels out (label, arrow, hold mark, close-up) for
 site_overrides/fragments/figure.svg.html, and draws the anatomy figure (anatomy.svg.html). Python only
 computes coordinates; all markup lives in the fragments.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from markupsafe import Markup
 
-from .figure_body import body, circle, num
 from .figure_inset import inset
 from .figure_marks import HOLD, hold_spot, movement_arrow, rounded, rounded_points, target_label
-from .figure_pose import MAT_H, STEP_H, Scene, along, hatch, panels, place, reach, region, shift, view_of
+from .figure_panel import Drawn, draw_panel, line
+from .figure_pose import MAT_H, STEP_H, Scene, panels, place
 from .render import render
 
 # The target colour: 4.0:1 against white and against the dark theme's #1e2129 (WCAG non-text contrast is 3:1).
@@ -30,30 +27,6 @@ ANATOMY = {
     "calcaneus": ("#achilles-tendon", "Heel bone (calcaneus)"),
     "fascia": ("#plantar-fascia", "Plantar fascia"),
 }
-
-
-def _body(pts: dict, fig: dict, roller) -> dict:
-    """One position as path data (figure_body.py), plus the props that move with the body."""
-    props, extra = set(fig.get("props", [])), []
-    if "weight" in props:
-        a, b = (pts["hip"], pts["knee"]) if fig["stance"] == "seated" else (pts["shoulder"], pts["hip"])
-        t0, t1, side = (0.45, 0.85, -1) if fig["stance"] == "seated" else (0.08, 0.55, 1)
-        off = (7, 15) if fig["stance"] == "seated" else (8, 17)
-        box = [along(a, b, t, o, side) for t, o in ((t0, off[0]), (t1, off[0]), (t1, off[1]), (t0, off[1]))]
-        extra.append("M" + " L".join(f"{num(x)} {num(y)}" for x, y in box) + "Z")
-    shapes: dict = body(pts, tuple(extra), on_leg=fig["stance"] == "seated") | {"band": None, "roller": None}
-    if "band" in props:
-        (ax, ay), (ox, oy) = pts["ankle"], pts["o_ankle"]
-        shapes["band"] = f"M{num(ax)} {num(ay)} L{num(ox)} {num(oy)}"
-    if roller:
-        shapes["roller"] = circle(roller[:2], roller[2])
-    return shapes
-
-
-def _same(a: str, b: str) -> bool:
-    """Two path data strings that differ by at most one unit (rounding) in any number."""
-    x, y = re.findall(r"-?[0-9.]+", a), re.findall(r"-?[0-9.]+", b)
-    return len(x) == len(y) and all(abs(float(p) - float(q)) <= 1 for p, q in zip(x, y, strict=True))
 
 
 def _timing(card: dict, scene: Scene) -> dict:
@@ -74,59 +47,6 @@ def _timing(card: dict, scene: Scene) -> dict:
     total = go + hold + back
     times = [0, go / total, (go + hold) / total, 1]
     return {"dur": rounded(total), "key_times": ";".join(str(rounded(round(t, 3))) for t in times)}
-
-
-@dataclass(frozen=True)
-class Drawn:
-    """One panel's geometry that does not depend on the label size or the view: drawn once per card."""
-
-    scene: Scene
-    poses: list  # path data of the start and end positions (figure_body.py)
-    outline: list  # the target region in the end position
-    anim: dict  # <animate> values per body part (None: still, or moved by `moves`)
-    moves: dict  # <animateTransform> values for a part that only slides
-    region_anim: str
-    hatch: list  # the hatching lines of the target region
-    bounds: tuple  # (left, top, right) of the body in both positions
-
-
-def _drawn(fig: dict) -> Drawn:
-    """Place the positions and draw the bodies, the target region and the animation values of one panel."""
-    scene, view = place(fig), view_of(fig)
-    start, end = scene.poses
-    rollers = scene.rollers or [None, None]
-    poses = [_body(pts, fig, roller) for pts, roller in zip(scene.poses, rollers, strict=False)]
-    # Side on, a far leg or arm in the same position as the near one is hidden behind it: not drawn.
-    for far, near in (("far", "leg"), ("far_arm", "arm")):
-        if all(p[far] == p[near] for p in poses):
-            for p in poses:
-                p[far] = None
-    outline, first = region(end, fig["highlight"], view), region(start, fig["highlight"], view)
-    # Only what moves is animated, and only in the main picture: a second view is a still of its end position.
-    anim, moves = {}, {"far": None, "far_arm": None, "trunk": None, "leg": None, "arm": None}
-    for k, v in poses[1].items():
-        if not v or v == poses[0][k]:
-            anim[k] = None
-            continue
-        # A part that only slides (the whole body rising in a heel drop) moves as a translation: much smaller.
-        ref = {"far": "o_hip_root", "far_arm": "o_shoulder_root", "leg": "hip_root", "arm": "shoulder_root"}.get(
-            k, "hip"
-        )
-        dx, dy = (start[ref][0] - end[ref][0], start[ref][1] - end[ref][1])
-        if k in moves and _same(_body(shift(start, -dx, -dy), fig, None)[k], v):
-            anim[k], moves[k] = None, f"{rounded(dx)} {rounded(dy)};0 0;0 0;{rounded(dx)} {rounded(dy)}"
-        else:
-            anim[k] = f"{poses[0][k]};{v};{v};{poses[0][k]}"
-    every = [(n, p) for pts in scene.poses for n, p in pts.items()]
-    left, right = min(x - reach(n) for n, (x, _) in every), max(x + reach(n) for n, (x, _) in every)
-    top = min(y - reach(n) for n, (_, y) in every)
-    region_anim = f"{_line(first)};{_line(outline)};{_line(outline)};{_line(first)}"
-    hatching = [[(round(x), round(y)) for x, y in h] for h in hatch(outline)]
-    return Drawn(scene, poses, outline, anim, moves, region_anim, hatching, (left, top, right))
-
-
-def _line(pts) -> str:
-    return "M" + " L".join(f"{round(x)} {round(y)}" for x, y in pts) + "Z"  # whole units, like the body
 
 
 def _panel(
@@ -215,7 +135,7 @@ def _panel(
         "ghost": not second,
         "anim": anim,
         "moves": moves,
-        "region": _line(outline),
+        "region": line(outline),
         "hatch": drawn.hatch,
         "label": label,
         "arrow": arrow,
@@ -250,7 +170,7 @@ def _layout(card: dict, context: str, font: float, geometry: list) -> tuple[list
 
 def panel_geometry(card: dict) -> list[tuple[dict, str | None, Drawn]]:
     """(figure, caption, drawn geometry) of each panel: the part of a figure shared by every view and label size."""
-    return [(fig, caption, _drawn(fig)) for fig, caption in panels(card["figure"])]
+    return [(fig, caption, draw_panel(fig)) for fig, caption in panels(card["figure"])]
 
 
 def figure_view(card: dict, context: str = "page", geometry: list | None = None) -> dict:

@@ -1,10 +1,12 @@
-"""Links in the written pages lead to a page or file the build will have.
+"""How readers reach the written pages: every link in them leads to a page or file the build will have, and every
+page is in the menu (mkdocs.yml `nav:`) or listed as kept out of it (`not_in_nav:`).
 
 The staging step checks them against the files it stages, in `make check` and in the build alike, so a broken link
 (or one written from the site's root, which MkDocs warns about) is named on its line before MkDocs runs. Links to a
 section (`page.md#section`) are checked for the page here; the section itself is left to the build, which knows
 every heading's id only once the page is rendered. Links in code, links to other sites, and links built by a macro
-(`{{ ... }}`) are not checked here.
+(`{{ ... }}`) are not checked here. Pages are matched against `not_in_nav` the way MkDocs matches them (gitignore
+patterns), so a page missing from the menu is named as the strict build would reject it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import difflib
 import posixpath
 import re
 from urllib.parse import unquote
+
+from pathspec.gitignore import GitIgnoreSpec
 
 from .errors import ContentError
 
@@ -63,3 +67,18 @@ def link_errors(path: str, src: str, body: str, first_line: int, files: set[str]
             )
         )
     return errors
+
+
+def omitted_page_errors(pages: list[tuple[str, str]], nav_pages: frozenset, not_in_nav: str) -> list[ContentError]:
+    """A ContentError for each (file, path in the docs folder) of `pages` that the menu leaves out, matched the way
+    MkDocs matches `not_in_nav` (gitignore patterns)."""
+    kept_out = GitIgnoreSpec.from_lines(not_in_nav.splitlines())
+    return [
+        ContentError(
+            path,
+            "this page is not in the menu.",
+            fix=f"add '{src}' to `nav:` in mkdocs.yml, in the section where a reader would look for it.",
+        )
+        for path, src in pages
+        if src not in nav_pages and not kept_out.match_file(src)
+    ]

@@ -4,9 +4,8 @@
     python -m macros.stage --check   validate only, write nothing (make check, pre-commit)
 
 Both run the same validation: every content file, every page's front matter (content/schemas/page.schema.json),
-the macro calls and links of every page and its place in the menu (macros/page_checks.py, page_links.py,
-page_nav.py), and the review dates of pages, cards and programmes against clock.today() (CALF_GUIDE_TODAY overrides
-it).
+the macro calls and links of every page and its place in the menu (macros/page_checks.py, page_links.py), and
+the review dates of pages, cards and programmes against clock.today() (CALF_GUIDE_TODAY overrides it).
 Only files whose bytes changed are written, and files no longer produced are deleted, so live preview reloads
 only what changed. The generator (MkDocs or Zensical) then builds the staged folder; no hook is needed.
 """
@@ -22,8 +21,7 @@ from .clock import today
 from .content import Content, load_content
 from .errors import ContentError, ContentErrors
 from .page_checks import page_macro_errors
-from .page_links import link_errors
-from .page_nav import omitted_page_errors
+from .page_links import link_errors, omitted_page_errors
 from .people import load_people
 from .review import generated_page_review, overdue, page_errors, review_errors, split_page
 from .schemas import schema_file
