@@ -72,6 +72,11 @@ def page_macro_errors(
         (names if isinstance(node, nodes.Name) else calls).append(node)
     called = {call.node.name for call in calls if isinstance(call.node, nodes.Name)}
     assigned = {name.name for name in names if name.ctx != "load"}  # {% set %} and {% for %} targets
+    assigned |= {node.name for node in tree.find_all(nodes.Macro)}  # a page's own {% macro %}
+    for imported in tree.find_all((nodes.Import, nodes.FromImport)):
+        targets = [imported.target] if isinstance(imported, nodes.Import) else imported.names
+        assigned |= {target if isinstance(target, str) else target[-1] for target in targets}
+    known |= assigned
     first_use: dict[str, int] = {}
     for name in names:
         first_use.setdefault(name.name, name.lineno)

@@ -214,3 +214,20 @@ def test_make_check_rejects_a_page_left_out_of_the_menu_as_the_build_does(projec
     expected = "content/about/orphan.md: this page is not in the menu. Fix: add 'about/orphan.md' to `nav:`"
     assert check.returncode == 1 and expected in check.stderr, check.stderr
     assert built.returncode != 0 and expected in built.stderr, built.stderr
+
+
+def test_page_checks_accept_what_a_page_may_define_or_read():
+    """A page's own {% macro %}, {% set %} and {% for %} names, Jinja's globals, mkdocs-macros' variables and the
+    page's front matter are not reported; only the unknown call is."""
+    from macros.content import load_content
+    from macros.page_checks import page_macro_errors
+    from macros.siteconfig import load_config
+
+    config = load_config(ROOT)
+    body = (
+        '{% macro note(x) %}<b>{{ x }}</b>{% endmacro %}\n{{ note("hi") }} {% set y = 2 %}{{ y }}'
+        " {% for i in range(2) %}{{ i }}{% endfor %} {{ config.site_name }} {{ page.title }} {{ title }}\n"
+        "{{ nope() }}\n"
+    )
+    errors = page_macro_errors(load_content(config.source), config, "content/x.md", "x.md", {"title": "X"}, body, 5)
+    assert [(e.line, e.message) for e in errors] == [(7, "there is no macro called nope().")]
