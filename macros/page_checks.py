@@ -28,6 +28,7 @@ PLUGIN_MACROS = {"context", "macros_info", "now", "fix_url"}
 PLUGIN_VARIABLES = {"config", "environment", "extra", "files", "filters", "filters_builtin", "git", "macros"}
 PLUGIN_VARIABLES |= {"navigation", "page", "plugin"}
 STAGED_META = {"edit_url", "edit_path", "calf"}  # front matter the staging step adds to every page
+JINJA_SPECIAL = {"loop", "self", "super", "caller", "varargs", "kwargs"}  # names Jinja defines in loops and macros
 CALL_FIX = "See CONTRIBUTING.md for the macros and how to call each."
 
 
@@ -66,7 +67,7 @@ def page_macro_errors(
     context = PageContext(src, path)
     macros = page_macros(lambda: content, lambda: context)
     known = set(macros) | PLUGIN_MACROS | {"page_end"} | set(environment.globals)
-    variables = PLUGIN_VARIABLES | STAGED_META | config.extra_names | set(meta)
+    variables = PLUGIN_VARIABLES | STAGED_META | JINJA_SPECIAL | config.extra_names | set(meta)
     names, calls = [], []
     for node in tree.find_all((nodes.Name, nodes.Call)):
         (names if isinstance(node, nodes.Name) else calls).append(node)

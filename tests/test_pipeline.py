@@ -224,10 +224,13 @@ def test_page_checks_accept_what_a_page_may_define_or_read():
     from macros.siteconfig import load_config
 
     config = load_config(ROOT)
-    body = (
-        '{% macro note(x) %}<b>{{ x }}</b>{% endmacro %}\n{{ note("hi") }} {% set y = 2 %}{{ y }}'
-        " {% for i in range(2) %}{{ i }}{% endfor %} {{ config.site_name }} {{ page.title }} {{ title }}\n"
-        "{{ nope() }}\n"
+    body = "\n".join(
+        [
+            '{% macro note(x) %}<b>{{ x }}</b>{% endmacro %}{{ note("hi") }}',
+            "{% set y = 2 %}{{ y }} {% for i in range(2) %}{{ i }}{{ loop.index }}{% endfor %}",
+            "{{ config.site_name }} {{ page.title }} {{ title }}",
+            "{{ nope() }}",
+        ]
     )
     errors = page_macro_errors(load_content(config.source), config, "content/x.md", "x.md", {"title": "X"}, body, 5)
-    assert [(e.line, e.message) for e in errors] == [(7, "there is no macro called nope().")]
+    assert [(e.line, e.message) for e in errors] == [(8, "there is no macro called nope().")]  # body from line 5
