@@ -3,19 +3,17 @@
 Usage: python scripts/lighthouse.py [--site site] [--update-doc BENCHMARKS.md]
 
 Runs the pinned Lighthouse (node_modules/.bin/lighthouse) with Debian's Chromium (CHROME_PATH), headless with the
-flags of tests/browser.py, in Lighthouse's default mobile form factor and simulated throttling, against a small
-threaded HTTP server that serves the built site gzip-compressed, as a static host does. Prints a Markdown table
-(performance, accessibility, best practices and SEO per page) with the commit and the machine, then each page's
-failing audits; --update-doc writes the table between the lighthouse:start and lighthouse:end markers.
-`make lighthouse` builds the site first.
+flags the browser tests use (both from scripts/local_site.py), in Lighthouse's default mobile form factor and
+simulated throttling, against a small threaded HTTP server that serves the built site gzip-compressed, as a static
+host does. Prints a Markdown table (performance, accessibility, best practices and SEO per page) with the commit and
+the machine, then each page's failing audits; --update-doc writes the table between the lighthouse:start and
+lighthouse:end markers. `make lighthouse` builds the site first.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import platform
@@ -23,24 +21,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from contextlib import contextmanager
 from pathlib import Path
+
+# scripts/ is on sys.path when this runs as a script.
+from local_site import CHROMIUM, FLAGS, QuietHandler, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# tests/browser.py's flags (kept in step by hand: that module imports pytest), plus headless.
-FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CATEGORIES = {
     "performance": "Performance",
     "accessibility": "Accessibility",
@@ -59,11 +46,8 @@ START, END = "<!-- lighthouse:start -->", "<!-- lighthouse:end -->"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Static files, gzip-compressed when the client accepts it (text types only), with a short cache lifetime."""
-
-    def log_message(self, *args):
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -97,18 +81,6 @@ class _Body:
         pass
 
 
-@contextmanager
-def gzip_server(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def run_lighthouse(url: str, out: Path) -> dict:
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     command = [
@@ -116,7 +88,7 @@ def run_lighthouse(url: str, out: Path) -> dict:
         url,
         "--output=json",
         f"--output-path={out}",
-        f"--chrome-flags={' '.join(FLAGS)}",
+        f"--chrome-flags={' '.join(['--headless=new', *FLAGS])}",
         f"--only-categories={','.join(CATEGORIES)}",
         "--quiet",
     ]
@@ -186,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(f"{args.site} holds no built site: run 'make build' first (make lighthouse does).")
     scores: dict[str, dict[str, int]] = {}
     problems: dict[str, list[str]] = {}
-    with gzip_server(args.site) as base, tempfile.TemporaryDirectory() as tmp:
+    with serve(args.site, GzipHandler) as base, tempfile.TemporaryDirectory() as tmp:
         for name, path in pages.items():
             print(f"Lighthouse: {path} ...", file=sys.stderr, flush=True)
             runs = []

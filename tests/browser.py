@@ -4,29 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import functools
-import http.server
 import os
 import shutil
 import tempfile
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from helpers import in_ci
+from scripts.local_site import CHROMIUM, FLAGS
+from scripts.local_site import serve as served  # noqa: F401 (used by conftest and tests)
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 LOCAL = ("data:", "blob:", "about:")
@@ -56,25 +45,6 @@ def launched_browser():
         finally:
             context.close()
             shutil.rmtree(profile, ignore_errors=True)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def served(site: Path):
-    """Serve `site` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 async def _check(page, base_url: str, path: str, width: int, scheme: str | None) -> list[str]:
