@@ -23,10 +23,10 @@ from .errors import ContentError, ContentErrors
 from .page_checks import page_macro_errors
 from .page_links import link_errors, omitted_page_errors
 from .people import load_people
-from .review import generated_page_review, overdue, page_errors, review_errors, split_page
+from .review import generated_page_review, overdue, page_errors, review_errors
 from .schemas import schema_file
 from .siteconfig import SiteConfig, load_config
-from .staged_pages import VENDORED, staged_files, vendored_files
+from .staged_pages import VENDORED, staged_files, vendored_files, written_pages
 
 
 @dataclass(frozen=True)
@@ -40,27 +40,6 @@ class Staged:
 def _as_error(problem: str) -> ContentError:
     path, _, rest = problem.partition(": ")
     return ContentError(path, rest)
-
-
-@dataclass(frozen=True)
-class WrittenPage:
-    path: str  # the file in the repository, e.g. content/treat/first-days.md
-    src: str  # its path in content/ and in the staged folder, e.g. treat/first-days.md
-    meta: dict  # its front matter
-    body: str  # the text after the front matter
-    first_line: int  # the line of the file the body starts on
-
-
-def _written(config: SiteConfig) -> list[WrittenPage]:
-    """Every written page, read and its front matter parsed once."""
-    pages = []
-    for file in sorted(config.source.rglob("*.md")):
-        text = file.read_text(encoding="utf-8")
-        meta, body = split_page(text)
-        src = file.relative_to(config.source).as_posix()
-        first_line = text[: len(text) - len(body)].count("\n") + 1
-        pages.append(WrittenPage(config.edit_path(src), src, meta, body, first_line))
-    return pages
 
 
 def _generated_problems(content: Content) -> list[str]:
@@ -92,14 +71,14 @@ def validate(config: SiteConfig) -> tuple[Content, list[str], dict[str, bytes]]:
         people, generated, due_dates = content.people, _generated_problems(content), _generated_due(content)
     problems += [_as_error(p) for p in generated]
     warnings = []
-    written = _written(config)  # every page read and its front matter parsed once, for the checks below
+    written = written_pages(config)  # every page read and its front matter parsed once, for the checks and staging
     page_schema = schema_file(config.source, "page")
     for page in written:
         problems += [_as_error(p) for p in page_errors(page.meta, page.path, today(), people, page_schema)]
         if content is not None and page.meta.get("render_macros", True) is not False:
             problems += page_macro_errors(content, config, page.path, page.src, page.meta, page.body, page.first_line)
     problems += omitted_page_errors([(page.path, page.src) for page in written], config.nav_pages, config.not_in_nav)
-    files = staged_files(config, content) if content is not None else {}
+    files = staged_files(config, content, written) if content is not None else {}
     if files:
         names = set(files) | set(VENDORED)
         for page in written:

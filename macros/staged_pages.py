@@ -1,9 +1,11 @@
 """What the staging step writes: every written page with its front-matter additions, a Markdown page per card and
-programme, thumbnails, the JSON export and the search shim. Pure: returns {path in the staged folder: bytes}."""
+programme, thumbnails, the JSON export and the search shim, as {path in the staged folder: bytes}. The written pages
+are read once (written_pages), for the stage's checks and for this."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -60,14 +62,35 @@ def page_meta(config: SiteConfig, content: Content, meta: dict, rel: str, source
     }
 
 
+@dataclass(frozen=True)
+class WrittenPage:
+    path: str  # the file in the repository, e.g. content/treat/first-days.md
+    src: str  # its path in content/ and in the staged folder, e.g. treat/first-days.md
+    meta: dict  # its front matter
+    body: str  # the text after the front matter
+    first_line: int  # the line of the file the body starts on
+
+
+def written_pages(config: SiteConfig) -> list[WrittenPage]:
+    """Every written page, read and its front matter parsed once."""
+    pages = []
+    for file in sorted(config.source.rglob("*.md")):
+        text = file.read_text(encoding="utf-8")
+        meta, body = split_page(text)
+        src = file.relative_to(config.source).as_posix()
+        first_line = text[: len(text) - len(body)].count("\n") + 1
+        pages.append(WrittenPage(config.edit_path(src), src, meta, body, first_line))
+    return pages
+
+
 def written_page_scripts(body: str) -> list[str]:
     """The feature scripts a written page needs: those of the macros it calls."""
     return [script for script, calls in SCRIPTS_BY_MACRO.items() if any(call in body for call in calls)]
 
 
-def written_page(config: SiteConfig, content: Content, rel: str, text: str) -> str:
-    meta, body = split_page(text)
-    staged_meta = page_meta(config, content, meta, rel, rel)
+def written_page(config: SiteConfig, content: Content, page: WrittenPage) -> str:
+    meta, body = page.meta, page.body
+    staged_meta = page_meta(config, content, meta, page.src, page.src)
     macros = meta.get("render_macros", True) is not False
     if macros:
         staged_meta["calf"]["abbreviations"] = used_forms(content.glossary, body)
@@ -146,16 +169,16 @@ def export(content: Content) -> str:
     )
 
 
-def staged_files(config: SiteConfig, content: Content) -> dict[str, bytes]:
-    """Every file of the staged folder but the vendored ones (vendored_files), by its path there."""
+def staged_files(config: SiteConfig, content: Content, pages: list[WrittenPage]) -> dict[str, bytes]:
+    """Every file of the staged folder but the vendored ones (vendored_files), by its path there. `pages` are the
+    written pages (written_pages), already read."""
     source = config.source
-    files: dict[str, bytes] = {}
-    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+    files = {page.src: written_page(config, content, page).encode() for page in pages}
+    for path in sorted(p for p in source.rglob("*") if p.is_file() and p.suffix != ".md"):
         rel = path.relative_to(source).as_posix()
         if any(path.relative_to(source).match(pattern) for pattern in DATA) or rel.startswith("schemas/"):
             continue
-        raw = path.read_bytes()
-        files[rel] = written_page(config, content, rel, raw.decode("utf-8")).encode() if rel.endswith(".md") else raw
+        files[rel] = path.read_bytes()
     files.update({rel: text.encode() for rel, text in generated_pages(config, content).items()})
     files.update({thumb_url(cid): str(content.figures[cid]["thumb"]).encode() for cid in sorted(content.cards)})
     files["api/exercises.json"] = export(content).encode()
