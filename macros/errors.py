@@ -15,6 +15,14 @@ class ContentError:
     line: int | None = None
     fix: str | None = None
 
+    @classmethod
+    def parse(cls, text: str, line: int | None = None) -> ContentError:
+        """A problem written out as '<file>: <message> Fix: <fix>' (review checks, macro errors), as a ContentError
+        that prints the same text."""
+        path, _, rest = text.partition(": ")
+        message, _, fix = rest.partition(" Fix: ")
+        return cls(path, message, line=line, fix=fix or None)
+
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         field = f" field '{self.field}':" if self.field else ""

@@ -14,6 +14,7 @@ Calls without arguments are not made here: they take nothing a page can get wron
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
@@ -30,13 +31,6 @@ PLUGIN_VARIABLES |= {"navigation", "page", "plugin"}
 STAGED_META = {"edit_url", "edit_path", "calf"}  # front matter the staging step adds to every page
 JINJA_SPECIAL = {"loop", "self", "super", "caller", "varargs", "kwargs"}  # names Jinja defines in loops and macros
 CALL_FIX = "See CONTRIBUTING.md for the macros and how to call each."
-
-
-def _as_error(path: str, line: int, problem: str) -> ContentError:
-    """A MacroError's text ('<page>: <problem>. Fix: <fix>') as a ContentError on the call's line."""
-    text = problem.removeprefix(f"{path}: ")
-    message, _, fix = text.partition(" Fix: ")
-    return ContentError(path, message, line=line, fix=fix or CALL_FIX)
 
 
 def _literal(node: nodes.Call):
@@ -104,8 +98,9 @@ def page_macro_errors(
             continue
         try:
             macros[name](*arguments[0], **arguments[1])
-        except MacroError as exc:
-            errors.append(_as_error(path, line, str(exc)))
+        except MacroError as exc:  # its text names the page, the problem and the fix
+            error = ContentError.parse(str(exc), line)
+            errors.append(error if error.fix else replace(error, fix=CALL_FIX))
         except TypeError as exc:
             problem = str(exc).replace("page_macros.<locals>.", "")
             errors.append(ContentError(path, f"{name}() was called wrongly: {problem}.", line=line, fix=CALL_FIX))

@@ -37,11 +37,6 @@ class Staged:
     warnings: list[str]
 
 
-def _as_error(problem: str) -> ContentError:
-    path, _, rest = problem.partition(": ")
-    return ContentError(path, rest)
-
-
 def _generated_problems(content: Content) -> list[str]:
     """Review problems of every card and programme (its `review` block becomes its page's front matter)."""
     return [
@@ -69,12 +64,12 @@ def validate(config: SiteConfig) -> tuple[Content, list[str], dict[str, bytes]]:
         people, generated, due_dates = load_people(config.source, config.project)[0], [], []
     else:
         people, generated, due_dates = content.people, _generated_problems(content), _generated_due(content)
-    problems += [_as_error(p) for p in generated]
+    problems += [ContentError.parse(p) for p in generated]
     warnings = []
     written = written_pages(config)  # every page read and its front matter parsed once, for the checks and staging
     page_schema = schema_file(config.source, "page")
     for page in written:
-        problems += [_as_error(p) for p in page_errors(page.meta, page.path, today(), people, page_schema)]
+        problems += [ContentError.parse(p) for p in page_errors(page.meta, page.path, today(), people, page_schema)]
         if content is not None and page.meta.get("render_macros", True) is not False:
             problems += page_macro_errors(content, config, page.path, page.src, page.meta, page.body, page.first_line)
     problems += omitted_page_errors([(page.path, page.src) for page in written], config.nav_pages, config.not_in_nav)
