@@ -82,7 +82,7 @@ def page_macro_errors(
             line=first_line + first_use[name] - 1,
             fix="check its spelling. To show '{{' as text, write {{ '{{' }}.",
         )
-        for name in sorted(set(first_use) - known - variables - assigned - called)
+        for name in sorted(set(first_use) - known - variables - called)
     ]
     for call in calls:
         if not isinstance(call.node, nodes.Name):

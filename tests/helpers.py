@@ -51,6 +51,18 @@ def run_build(project: Path, site: Path, env: dict | None = None) -> subprocess.
     )
 
 
+def run_check(project: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Validate `project` exactly as `make check` (and pre-commit) does: python -m macros.stage --check."""
+    return subprocess.run(
+        [sys.executable, "-m", "macros.stage", "--check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+
+
 def content_errors(content_dir: Path) -> str:
     """The validator's message for a content folder that must be rejected."""
     from macros.content import load_content

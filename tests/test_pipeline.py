@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from helpers import ROOT, html_pages, run_build
+from helpers import ROOT, html_pages, run_build, run_check
 
 CARD = "content/exercises/calf-raise-double.yml"
 
@@ -21,14 +18,7 @@ def test_a_bad_card_review_date_fails_check_and_build_alike(project_copy, tmp_pa
     assert count == 1
     card.write_text(text, encoding="utf-8")
     env = {"CALF_GUIDE_TODAY": "2026-11-30"}
-    check = subprocess.run(
-        [sys.executable, "-m", "macros.stage", "--check"],
-        cwd=project_copy,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, **env},
-    )
+    check = run_check(project_copy, env=env)
     built = run_build(project_copy, tmp_path / "site", env=env)
     assert check.returncode == 1 and "'reviewed' (2099-01-01) is in the future" in check.stderr, check.stderr
     assert built.returncode != 0 and "'reviewed' (2099-01-01) is in the future" in built.stderr, built.stderr
@@ -160,9 +150,7 @@ def test_make_check_rejects_the_macro_calls_the_build_rejects_on_their_lines(pro
     page = project_copy / "content" / "prevent.md"
     lines = page.read_text(encoding="utf-8").count("\n")
     page.write_text(page.read_text(encoding="utf-8") + "\n".join(BAD_CALLS) + "\n", encoding="utf-8")
-    check = subprocess.run(
-        [sys.executable, "-m", "macros.stage", "--check"], cwd=project_copy, capture_output=True, text=True, timeout=300
-    )
+    check = run_check(project_copy)
     built = run_build(project_copy, tmp_path / "site")
     assert check.returncode == 1 and built.returncode != 0
     for number, message in enumerate(BAD_CALLS.values(), start=lines + 1):
@@ -175,9 +163,7 @@ def test_a_template_syntax_error_is_named_on_its_line_by_check_and_build(project
     page = project_copy / "content" / "prevent.md"
     lines = page.read_text(encoding="utf-8").count("\n")
     page.write_text(page.read_text(encoding="utf-8") + "A claim {{ cite( }}.\n", encoding="utf-8")
-    check = subprocess.run(
-        [sys.executable, "-m", "macros.stage", "--check"], cwd=project_copy, capture_output=True, text=True, timeout=300
-    )
+    check = run_check(project_copy)
     built = run_build(project_copy, tmp_path / "site")
     expected = f"content/prevent.md:{lines + 1}: template syntax error"
     assert check.returncode == 1 and expected in check.stderr, check.stderr
@@ -189,9 +175,7 @@ def test_make_check_rejects_a_broken_link_as_the_build_does(project_copy, tmp_pa
     lines = page.read_text(encoding="utf-8").count("\n")
     extra = "See [the red flags](../red-flag.md#calf) and `[shown as code](nowhere.md)`.\n[Root](/red-flags.md)\n"
     page.write_text(page.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    check = subprocess.run(
-        [sys.executable, "-m", "macros.stage", "--check"], cwd=project_copy, capture_output=True, text=True, timeout=300
-    )
+    check = run_check(project_copy)
     built = run_build(project_copy, tmp_path / "site")
     expected = (
         f"content/treat/pain-monitoring.md:{lines + 1}: the link to '../red-flag.md#calf' leads nowhere: the site has "
@@ -207,9 +191,7 @@ def test_make_check_rejects_a_broken_link_as_the_build_does(project_copy, tmp_pa
 def test_make_check_rejects_a_page_left_out_of_the_menu_as_the_build_does(project_copy, tmp_path):
     about = (project_copy / "content" / "about" / "index.md").read_text(encoding="utf-8")
     (project_copy / "content" / "about" / "orphan.md").write_text(about, encoding="utf-8")
-    check = subprocess.run(
-        [sys.executable, "-m", "macros.stage", "--check"], cwd=project_copy, capture_output=True, text=True, timeout=300
-    )
+    check = run_check(project_copy)
     built = run_build(project_copy, tmp_path / "site")
     expected = "content/about/orphan.md: this page is not in the menu. Fix: add 'about/orphan.md' to `nav:`"
     assert check.returncode == 1 and expected in check.stderr, check.stderr
