@@ -88,7 +88,43 @@ def check_triage(tree: Item, reference_keys, findings, care_cards, page_exists) 
                 )
     if errors:
         return errors
-    return _cycles_and_reach(tree, table)
+    errors = _cycles_and_reach(tree, table)
+    return errors or _path_lengths(tree, care_cards)
+
+
+# The most answers a person gives before each kind of result: a frightened person on a phone must reach an emergency
+# result fast, and a self-care result before they stop reading the questions (issue: checker round 3).
+MAX_ANSWERS = {"emergency": 6, "self-care": 12}
+
+
+def longest_routes(tree: Item) -> dict[str, list[str]]:
+    """Every outcome id -> the longest path that reaches it (node ids, the outcome last)."""
+    longest: dict[str, list[str]] = {}
+    for path in paths(tree):
+        if len(path) > len(longest.get(path[-1], [])):
+            longest[path[-1]] = path
+    return longest
+
+
+def _path_lengths(tree: Item, care_cards) -> list[ContentError]:
+    levels = outcome_levels(tree, care_cards)
+    table = nodes(tree)
+    errors = []
+    for outcome, path in longest_routes(tree).items():
+        limit = MAX_ANSWERS.get(levels[outcome])
+        if limit is not None and len(path) - 1 > limit:
+            _, position, _ = table[outcome]
+            errors.append(
+                tree.error(
+                    f"node '{outcome}': a {levels[outcome]} result is reached after {len(path) - 1} answers "
+                    f"({' -> '.join(path)}); the most allowed is {limit}.",
+                    "outcomes",
+                    position,
+                    "id",
+                    fix="Merge questions into an 'any of these' screen, or ask this route's questions earlier.",
+                )
+            )
+    return errors
 
 
 def _check_findings(tree: Item, findings, error) -> list[ContentError]:

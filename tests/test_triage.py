@@ -47,7 +47,9 @@ def test_emergency_questions_are_asked_before_same_day_ones():
             )
             seen_urgent = seen_urgent or "urgent" in reached
     first = questions[content.triage.data["start"]]
-    assert "emergency" in direct(first), "the first question screens for an emergency"
+    assert not direct(first), "the first question asks who the checker is for, and gives no result"
+    for answer in first["answers"]:
+        assert "emergency" in direct(questions[answer["next"]]), f"{answer['label']!r} leads to an emergency screen"
 
 
 def test_every_level_and_outcome_ends_a_path():
@@ -61,6 +63,25 @@ def _question(tree, node_id):
     return next(q for q in tree["questions"] if q["id"] == node_id)
 
 
+def _insert_questions(tree, node_id, answer, count):
+    """Put `count` extra yes/no questions between one answer and where it led, making every route through it longer."""
+    chosen = _question(tree, node_id)["answers"][answer]
+    following = chosen["next"]
+    chosen["next"] = "q-extra-1"
+    for n in range(1, count + 1):
+        later = f"q-extra-{n + 1}" if n < count else following
+        tree["questions"].append(
+            {
+                "id": f"q-extra-{n}",
+                "question": "Is this one more question?",
+                "answers": [
+                    {"label": "Yes", "findings": ["chest-pain"], "next": "out-emergency-lungs"},
+                    {"label": "No", "findings": [], "next": later},
+                ],
+            }
+        )
+
+
 @pytest.mark.parametrize(
     "name, change, expected",
     [
@@ -69,7 +90,7 @@ def _question(tree, node_id):
             lambda t: t["questions"][0]["answers"][0].update(next="out-nowhere"),
             ["dead end", "out-nowhere", "answers[0].next"],
         ),
-        ("cycle", lambda t: _question(t, "q-limb")["answers"][1].update(next=t["start"]), ["cycle"]),
+        ("cycle", lambda t: _question(t, "q-breath")["answers"][1].update(next=t["start"]), ["cycle"]),
         (
             "unknown care card",
             lambda t: t["outcomes"][0].update(care_card="whenever"),
@@ -93,23 +114,33 @@ def _question(tree, node_id):
         ("duplicate id", lambda t: t["outcomes"][1].update(id=t["outcomes"][0]["id"]), ["used twice"]),
         (
             "unknown finding",
-            lambda t: t["questions"][0]["answers"][0]["findings"].append("chest-ache"),
-            ["node 'q-chest'", "unknown finding 'chest-ache'", "findings[4]"],
+            lambda t: _question(t, "q-breath")["answers"][0]["findings"].append("chest-ache"),
+            ["node 'q-breath'", "unknown finding 'chest-ache'", "findings[6]"],
         ),
         (
             "finding claimed twice",
-            lambda t: t["questions"][0]["answers"][1]["findings"].append("chest-pain"),
-            ["node 'q-chest'", "both claim the finding 'chest-pain'"],
+            lambda t: _question(t, "q-breath")["answers"][1]["findings"].append("chest-pain"),
+            ["node 'q-breath'", "both claim the finding 'chest-pain'"],
         ),
         (
             "no none-of-these answer",
-            lambda t: [a.update(findings=["runner"]) for a in t["questions"][0]["answers"] if not a["findings"]],
-            ["node 'q-chest'", "no answer is the 'No' or 'None of these' answer"],
+            lambda t: [a.update(findings=["runner"]) for a in _question(t, "q-breath")["answers"] if not a["findings"]],
+            ["node 'q-breath'", "no answer is the 'No' or 'None of these' answer"],
         ),
         (
             "finding asked nowhere",
             lambda t: t.update(context_only=[c for c in t["context_only"] if c["id"] != "runner"]),
             ["no answer asks about the finding 'runner'", "context_only"],
+        ),
+        (
+            "self-care route too long",
+            lambda t: _insert_questions(t, "q-see-someone", 1, 1),
+            ["a self-care result is reached after 13 answers", "the most allowed is 12", "Fix: Merge questions"],
+        ),
+        (
+            "emergency route too long",
+            lambda t: _insert_questions(t, "q-breath", 1, 2),
+            ["a emergency result is reached after 7 answers", "the most allowed is 6"],
         ),
         (
             "answer without findings field",
@@ -151,3 +182,33 @@ def test_checker_states_its_intended_purpose(site):
     assert results
     for body in results:
         assert "you have a " not in body and "you have an " not in body and "diagnosis:" not in body, body[:120]
+
+
+@pytest.mark.build
+def test_routes_to_emergency_and_self_care_are_short_on_the_built_page(site):
+    """Counted on the built HTML over every route: an emergency result within 6 answers, self-care within 12."""
+    checker = parse_checker((site / "symptom-checker.html").read_text())
+    longest: dict[str, int] = {}
+
+    def follow(node, answers):
+        if node in checker.outcomes:
+            longest[node] = max(longest.get(node, 0), answers)
+            return
+        for answer in checker.questions[node]:
+            follow(answer.next, answers + 1)
+
+    follow(checker.start, 0)
+    assert set(longest) == set(checker.outcomes)
+    worst = {level: max(n for o, n in longest.items() if checker.outcomes[o] == level) for level in LEVELS}
+    print(f"\nmost answers to reach each level: {worst}")
+    assert worst["emergency"] <= 6, worst
+    assert worst["self-care"] <= 12, worst
+
+
+@pytest.mark.build
+def test_not_sure_says_what_it_does(site):
+    """Every 'Not sure' answer that leads to a more cautious result says, before it is tapped, that it counts as yes."""
+    checker = (site / "symptom-checker.html").read_text()
+    labels = re.findall(r'data-findings="">(Not sure[^<]*)</a>', checker)
+    assert labels, "no 'Not sure' answers found"
+    assert all(label == "Not sure (we will treat it as yes)" for label in labels), labels
