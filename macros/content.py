@@ -22,6 +22,7 @@ from .references import load_references
 from .schemas import schema_file, validator
 from .triage import check_triage
 from .urls import page_exists
+from .stories import check_stories, load_stories
 from .vignettes import check_vignettes, load_vignettes
 
 DATA_SUFFIXES = {".yml", ".yaml", ".json"}
@@ -41,6 +42,7 @@ class Content:
     people: dict[str, Item]
     findings: dict[str, Item]
     vignettes: dict[str, Item]
+    stories: dict[str, Item]
     hazards: dict[str, Item]
     pain_rules: dict[str, Item]
     figures: dict[str, dict[str, str]]  # card id -> {'page': svg, 'thumb': svg}, drawn once per load
@@ -80,8 +82,10 @@ def _load(content_dir: Path) -> Content:
         errors += check_triage(triage, references, findings, care_cards, partial(page_exists, content_dir))
     vignettes, found = load_vignettes(content_dir, root)
     errors += found + check_vignettes(vignettes, findings, references)
+    stories, found = load_stories(content_dir, root)
+    errors += found + check_vignettes(stories, findings, references) + check_stories(stories, triage)
     hazards, found = load_hazards(content_dir, root)
-    errors += found + check_hazards(hazards, vignettes)
+    errors += found + check_hazards(hazards, {**vignettes, **stories})
     people, found = load_people(content_dir, root)
     errors += found
     pain_rules, found = load_pain_rules(content_dir, root)
@@ -101,6 +105,7 @@ def _load(content_dir: Path) -> Content:
         people,
         findings,
         vignettes,
+        stories,
         hazards,
         pain_rules,
         figures,

@@ -16,7 +16,7 @@ from .references import PageCitations, sort_key, view
 from .render import render, render_page
 from .triage import outcome_levels
 from .urls import card_src, page_url, relative, thumb_url
-from .vignettes import results, summary
+from .vignettes import reading_summary, results, summary
 
 
 class MacroError(ValueError):
@@ -124,9 +124,15 @@ def urgency_table(content: Content, from_url: str) -> str:
 
 
 def checker_testing(content: Content) -> str:
-    """How the checker performs on the vignettes, walked at build time."""
-    walked = results(content.triage, content.care_cards, content.vignettes)
-    return render("checker-testing.html", stats=summary(walked, today()), levels=LEVELS)
+    """How the checker performs on the vignettes and the reading-walk stories, walked at build time."""
+    cases = {**content.vignettes, **content.stories}
+    walked = results(content.triage, content.care_cards, cases)
+    return render(
+        "checker-testing.html",
+        stats=summary(walked, today()),
+        reading=reading_summary(content.triage, content.care_cards, content.stories),
+        levels=LEVELS,
+    )
 
 
 def hazard_log(content: Content) -> str:

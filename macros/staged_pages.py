@@ -44,6 +44,7 @@ SCRIPTS_BY_MACRO = {
 CARD_SCRIPTS = ["figure-motion.js", "plan.js"]  # the animated figure, and the "Add to my plan" button
 PROGRAMME_SCRIPTS = ["programme-stage.js"]  # "This is my current stage"
 DATA = ("*.yml", "*.yaml", "schemas/*")  # read by the pipeline, not published as they are
+NOTES = "README.md"  # a contributors' note beside data (content/safety/README.md), read on GitHub, not a page
 
 
 def _front_matter(meta: dict) -> str:
@@ -75,6 +76,8 @@ def written_pages(config: SiteConfig) -> list[WrittenPage]:
     """Every written page, read and its front matter parsed once."""
     pages = []
     for file in sorted(config.source.rglob("*.md")):
+        if file.name == NOTES:
+            continue
         text = file.read_text(encoding="utf-8")
         meta, body = split_page(text)
         src = file.relative_to(config.source).as_posix()
@@ -174,7 +177,7 @@ def staged_files(config: SiteConfig, content: Content, pages: list[WrittenPage])
     written pages (written_pages), already read."""
     source = config.source
     files = {page.src: written_page(config, content, page).encode() for page in pages}
-    for path in sorted(p for p in source.rglob("*") if p.is_file() and p.suffix != ".md"):
+    for path in sorted(p for p in source.rglob("*") if p.is_file() and p.suffix != ".md" and p.name != NOTES):
         rel = path.relative_to(source).as_posix()
         if any(path.relative_to(source).match(pattern) for pattern in DATA) or rel.startswith("schemas/"):
             continue

@@ -17,6 +17,7 @@ from .findings import AGE_BANDS
 from .references import unknown_references
 from .schemas import schema_file
 from .triage import outcome_levels
+from .stories import read_path
 from .triage_walk import LEVELS, rank, walk
 
 
@@ -96,3 +97,23 @@ def summary(walked: list[Result], today: dt.date) -> dict:
         "outcomes": len({r.outcome for r in walked if r.outcome}),
         "misses": [r for r in walked if r.verdict != "within"],
     }
+
+
+def reading_summary(tree: Item, care_cards, stories: dict[str, Item]) -> dict:
+    """The reading walk's figures: each story's recorded reading result against its graded range, and how many tag
+    walks took the reader's path."""
+    levels = outcome_levels(tree, care_cards)
+    count = {"total": len(stories), "within": 0, "under": 0, "over": 0, "agree": 0}
+    for item in stories.values():
+        story, reading = item.data, item.data["reading"]
+        level = levels[reading["outcome"]]
+        if rank(level) < rank(story["expected_min"]):
+            count["under"] += 1
+        elif rank(level) > rank(story["expected_max"]):
+            count["over"] += 1
+        else:
+            count["within"] += 1
+        passed, _, _ = read_path(tree.data, reading["path"])
+        tagged = walk(tree.data, set(story["findings"]))
+        count["agree"] += tagged.outcome == reading["outcome"] and list(tagged.path) == passed
+    return count
