@@ -20,9 +20,9 @@ from .people import load_people
 from .programs import check_programs, load_programs
 from .references import load_references
 from .schemas import schema_file, validator
+from .stories import check_stories, load_stories
 from .triage import check_triage
 from .urls import page_exists
-from .stories import check_stories, load_stories
 from .vignettes import check_vignettes, load_vignettes
 
 DATA_SUFFIXES = {".yml", ".yaml", ".json"}
@@ -83,7 +83,7 @@ def _load(content_dir: Path) -> Content:
     vignettes, found = load_vignettes(content_dir, root)
     errors += found + check_vignettes(vignettes, findings, references)
     stories, found = load_stories(content_dir, root)
-    errors += found + check_vignettes(stories, findings, references) + check_stories(stories, triage)
+    errors += found + check_vignettes(stories, findings, references) + check_stories(stories, findings, triage)
     hazards, found = load_hazards(content_dir, root)
     errors += found + check_hazards(hazards, {**vignettes, **stories})
     people, found = load_people(content_dir, root)

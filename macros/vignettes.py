@@ -16,8 +16,8 @@ from .errors import ContentError
 from .findings import AGE_BANDS
 from .references import unknown_references
 from .schemas import schema_file
-from .triage import outcome_levels
 from .stories import read_path
+from .triage import outcome_levels
 from .triage_walk import LEVELS, rank, walk
 
 
@@ -114,6 +114,6 @@ def reading_summary(tree: Item, care_cards, stories: dict[str, Item]) -> dict:
         else:
             count["within"] += 1
         passed, _, _ = read_path(tree.data, reading["path"])
-        tagged = walk(tree.data, set(story["findings"]))
+        tagged = walk(tree.data, set(story["findings"]), frozenset(story.get("unsure", [])))
         count["agree"] += tagged.outcome == reading["outcome"] and list(tagged.path) == passed
     return count

@@ -17,6 +17,7 @@ MAX_STEPS = 50
 class Answer:
     next: str
     findings: tuple[str, ...]
+    label: str = ""
 
 
 @dataclass
@@ -30,6 +31,8 @@ class _Parser(HTMLParser):
     def __init__(self):
         super().__init__()
         self.checker, self._question, self._depth = Checker(), None, 0
+        self._label: list[str] | None = None
+        self._answer: tuple[str, tuple[str, ...]] | None = None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -46,9 +49,17 @@ class _Parser(HTMLParser):
         elif tag == "a" and self._question is not None and "data-findings" in a:
             href = a.get("href", "")
             assert href.startswith("#"), f"an answer is an in-page link: {href}"
-            self.checker.questions[self._question].append(Answer(href[1:], tuple(a["data-findings"].split())))
+            self._answer, self._label = (href[1:], tuple(a["data-findings"].split())), []
+
+    def handle_data(self, data):
+        if self._label is not None:
+            self._label.append(data)
 
     def handle_endtag(self, tag):
+        if tag == "a" and self._answer is not None:
+            label = " ".join("".join(self._label).split())
+            self.checker.questions[self._question].append(Answer(*self._answer, label))
+            self._answer, self._label = None, None
         if self._question is not None:
             self._depth -= 1
             if self._depth == 0:
@@ -61,8 +72,11 @@ def parse_checker(html: str) -> Checker:
     return parser.checker
 
 
-def walk(checker: Checker, findings: set[str]) -> tuple[str | None, list[str], str | None]:
-    """(outcome id or None, question ids on the way, why the walk failed or None), by the contract's rules."""
+def walk(
+    checker: Checker, findings: set[str], unsure: frozenset[str] = frozenset()
+) -> tuple[str | None, list[str], str | None]:
+    """(outcome id or None, question ids on the way, why the walk failed or None), by the contract's rules. A story's
+    `unsure` findings send it to the "Not sure" answer where nothing else fits but an answer lists one of them."""
     node, path = checker.start, []
     while len(path) < MAX_STEPS:
         if node in checker.outcomes:
@@ -78,7 +92,10 @@ def walk(checker: Checker, findings: set[str]) -> tuple[str | None, list[str], s
         if best[0] > 0:
             node = answers[best[1]].next
             continue
-        fallback = next((a for a in answers if not a.findings), None)
+        blank = [a for a in answers if not a.findings]
+        if any(unsure & set(a.findings) for a in answers):
+            blank = [a for a in blank if a.label.startswith("Not sure")] or blank
+        fallback = blank[0] if blank else None
         if fallback is None:
             return None, path, f"no answer of {node!r} fits and none is 'none of these'"
         node = fallback.next

@@ -12,7 +12,7 @@ from macros.content import load_content
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
-# One vignette per outcome (the first that reaches it), so every result is clicked through at least once.
+# One vignette or story per outcome (the first that reaches it), so every result is clicked through at least once.
 VISIBLE = "[data-calf-triage] .calf-triage__node.is-current"
 
 
@@ -23,9 +23,11 @@ def checker(site):
 
 def _sample(checker):
     chosen = {}
-    for item in load_content(ROOT / "content").vignettes.values():
+    content = load_content(ROOT / "content")
+    for item in [*content.vignettes.values(), *content.stories.values()]:
         outcome, path, _ = walk(checker, set(item.data["findings"]))
         chosen.setdefault(outcome, path)
+    assert set(chosen) == set(checker.outcomes), "every result is reached by some vignette or story"
     return chosen
 
 

@@ -13,7 +13,9 @@ from macros.content import load_content
 
 # The November 2026 clinical review's critical (F1-F4) and major safety findings (section 2), and the December 2026
 # review's critical (C1-C3) and major checker findings (M1-M7).
-SAFETY_FINDINGS = {f"F{n}" for n in range(1, 15)} | {"F19"} | {f"C{n}" for n in range(1, 4)} | {f"M{n}" for n in range(1, 8)}
+NOVEMBER = {f"F{n}" for n in range(1, 15)} | {"F19"}
+DECEMBER = {f"C{n}" for n in range(1, 4)} | {f"M{n}" for n in range(1, 8)}
+SAFETY_FINDINGS = NOVEMBER | DECEMBER
 
 
 def _tests_defined() -> set[str]:
