@@ -72,12 +72,15 @@ class WrittenPage:
     first_line: int  # the line of the file the body starts on
 
 
+def page_files(source: Path) -> list[Path]:
+    """Every Markdown file in the content folder that is a page of the site (contributors' notes are not)."""
+    return [file for file in sorted(source.rglob("*.md")) if file.name != NOTES]
+
+
 def written_pages(config: SiteConfig) -> list[WrittenPage]:
     """Every written page, read and its front matter parsed once."""
     pages = []
-    for file in sorted(config.source.rglob("*.md")):
-        if file.name == NOTES:
-            continue
+    for file in page_files(config.source):
         text = file.read_text(encoding="utf-8")
         meta, body = split_page(text)
         src = file.relative_to(config.source).as_posix()

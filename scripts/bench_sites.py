@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from macros.staged_pages import page_files
+
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("mkdocs.yml", "content", "macros", "site_overrides")
 SEED = "calf-raise-double"  # the card cloned into synthetic ones, edited for the reload, and weighed
@@ -90,7 +92,7 @@ def stock_project(ours: Path, words: dict[str, int], dest: Path) -> Path:
     config = yaml_load((ours / "mkdocs.yml").read_text(encoding="utf-8"))
     content = ours / "content"
     pages = {
-        p.relative_to(content).as_posix(): JINJA.sub("", p.read_text(encoding="utf-8")) for p in content.rglob("*.md")
+        p.relative_to(content).as_posix(): JINJA.sub("", p.read_text(encoding="utf-8")) for p in page_files(content)
     }
     for folder in ("exercises", "programs"):
         items = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((content / folder).glob("*.yml"))]

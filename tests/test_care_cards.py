@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT, content_errors, html_pages
 from macros.care_cards import sign_key
 from macros.content import load_content
+from macros.staged_pages import page_files
 
 LABELS = {"emergency": "Emergency", "urgent": "Urgent", "clinician": "See a clinician", "self-care": "Self-care"}
 # Phrases that state how fast to get care. On guide pages they may appear only inside an element rendered from the
@@ -135,9 +136,7 @@ def test_one_sign_has_one_level_across_the_built_site(site):
 @pytest.mark.build
 def test_guide_pages_state_levels_only_through_care_cards(site):
     """A written page never types 'see a doctor today' or 'call 999' itself: it shows a card or urgency()."""
-    written = {
-        p.relative_to(ROOT / "content").with_suffix(".html").as_posix() for p in (ROOT / "content").rglob("*.md")
-    }
+    written = {p.relative_to(ROOT / "content").with_suffix(".html").as_posix() for p in page_files(ROOT / "content")}
     found = []
     for rel in sorted(written - ABOUT_THE_LEVELS):
         article = (site / rel).read_text()

@@ -17,6 +17,7 @@ import yaml
 from helpers import ROOT, html_pages
 from macros.content import load_content
 from macros.review import read_front_matter, review_errors
+from macros.staged_pages import page_files
 from site_html import paragraphs, prose
 
 TOPICS = yaml.safe_load((ROOT / "tests" / "topics.yml").read_text())
@@ -114,7 +115,7 @@ def _front_matter(path: Path) -> dict:
 def test_every_page_has_valid_review_front_matter():
     today = dt.date.today()
     people = load_content(ROOT / "content").people
-    for page in (ROOT / "content").rglob("*.md"):
+    for page in page_files(ROOT / "content"):
         meta = _front_matter(page)
         assert not review_errors(meta, str(page), today, people), review_errors(meta, str(page), today, people)
 

@@ -16,13 +16,14 @@ import pytest
 from conftest import ROOT, content_errors
 from macros.content import load_content
 from macros.errors import ContentErrors
+from macros.staged_pages import page_files
 
 CITE = re.compile(r"""cite\(([^)]*)\)""")
 
 
 def _cited_keys() -> set[str]:
     keys: set[str] = set()
-    for page in (ROOT / "content").rglob("*.md"):
+    for page in page_files(ROOT / "content"):
         for args in CITE.findall(page.read_text()):
             keys |= set(re.findall(r"""["']([a-z0-9-]+)["']""", args))
     content = load_content(ROOT / "content")

@@ -115,7 +115,7 @@ def _insert_questions(tree, node_id, answer, count):
         (
             "unknown finding",
             lambda t: _question(t, "q-breath")["answers"][0]["findings"].append("chest-ache"),
-            ["node 'q-breath'", "unknown finding 'chest-ache'", "findings[6]"],
+            ["node 'q-breath'", "unknown finding 'chest-ache'", "findings[5]"],
         ),
         (
             "finding claimed twice",

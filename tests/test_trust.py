@@ -12,6 +12,7 @@ from conftest import ROOT, html_pages, run_build
 from macros.content import load_content
 from macros.people import CLINICAL_REVIEWER
 from macros.review import read_front_matter, review_errors
+from macros.staged_pages import page_files
 
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 REQUIRED = (
@@ -100,7 +101,7 @@ def test_no_built_page_claims_the_editorial_team_reviewed_it(site):
 
 
 def test_every_page_source_has_a_description_and_authors():
-    for page in sorted((ROOT / "content").rglob("*.md")):
+    for page in page_files(ROOT / "content"):
         meta = read_front_matter(page)
         assert isinstance(meta.get("description"), str) and len(meta["description"]) >= 30, page
         assert meta.get("authors"), page
