@@ -66,7 +66,7 @@ def check_stories(stories: dict[str, Item], findings, tree: Item | None) -> list
         if problem:
             errors.append(
                 story.error(
-                    f"the reading walk no longer fits the checker: {problem}.",
+                    f"the reading walk no longer fits the checker: {problem} (its labels are in {tree.rel}).",
                     "reading",
                     "path",
                     fix=f"Walk this story again by reading, as {PROTOCOL} describes, and record the new path and "

@@ -49,13 +49,17 @@ def test_symptom_checker_emergency_path_by_keyboard(page, base_url):
     assert page.locator(".calf-triage__node.is-current").count() == 1
     first = _current_node(page)
     assert first
-    _answer_by_keyboard(page, "Yes")
+    _answer_by_keyboard(page, "An adult, 16 or older")
+    second = _current_node(page)
+    _answer_by_keyboard(page, "Yes, one or more of these")
     outcome = page.locator(".calf-triage__node.is-current")
     assert outcome.get_attribute("data-triage-outcome") == "emergency"
     assert _focused_heading(page).startswith("H2:"), "focus moves to the result"
     assert "Result:" in page.inner_text("[data-triage-status]")
     assert "emergency number" in outcome.inner_text()
-    # Back returns to the question just answered, the first one; nothing is stored.
+    # Back returns to the question just answered, then to the first one; nothing is stored.
+    page.click("[data-triage-back]")
+    assert _current_node(page) == second
     page.click("[data-triage-back]")
     assert _current_node(page) == first
     assert page.evaluate("JSON.stringify(window.localStorage)") == stored_before, "answers are not stored"

@@ -8,6 +8,8 @@ words and the tags disagree (a wording defect).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from checker_html import parse_checker, walk
 
@@ -113,3 +115,19 @@ def test_a_stale_reading_walk_fails_the_build_naming_the_story(content_copy):
     expected = "the reading walk no longer fits the checker: the question 'q-who' has no answer 'An adult, 16 or older'"
     assert expected in message, message
     assert "Fix: Walk this story again by reading" in message, message
+
+
+def test_published_reading_figures_are_this_walk(site, walks):
+    """The checker-testing page's reading-walk figures are the ones this walk of the built page gives."""
+    html = (site / "about" / "checker-safety.html").read_text()
+    published = dict(re.findall(r'data-reading="([a-z]+)">(\d+)<', html))
+    levels = [(row, _level(row, row["reading"][0])) for row in walks]
+    under = sum(rank(level) < rank(row["story"]["expected_min"]) for row, level in levels)
+    over = sum(rank(level) > rank(row["story"]["expected_max"]) for row, level in levels)
+    agree = sum((row["reading"][1], row["reading"][0]) == (row["tags"][1], row["tags"][0]) for row in walks)
+    assert published == {
+        "within": str(len(walks) - under - over),
+        "under": str(under),
+        "over": str(over),
+        "agree": str(agree),
+    }, published
