@@ -120,12 +120,3 @@ def load_content(content_dir: Path) -> Content:
     content = _load(content_dir)
     _cache[content_dir] = (stamp, content)
     return content
-
-
-def current_content(content_dir: Path) -> Content:
-    """The content validated for this build, without touching the disk again when it is cached.
-
-    Macros call this on every use; the staging step (macros/stage.py) calls load_content, which checks for changes.
-    """
-    cached = _cache.get(Path(content_dir).resolve())
-    return cached[1] if cached else load_content(content_dir)

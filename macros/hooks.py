@@ -5,8 +5,6 @@ Under serve:
 - a content change (mkdocs.yml `watch: [content]`) restages; a content error (the stage also names a page's bad
   macro call or link to a missing page, on its line) is printed in the terminal and shown in a box at the top of
   every page, over the last good staged pages, until a save fixes it;
-- a macro error the stage cannot see (a call whose arguments are not written out) shows on its page and in the
-  terminal instead of stopping the server (mkdocs-macros would exit);
 - a link to a missing section is a warning in the terminal, not a failed rebuild that leaves the browser on stale
   pages (strict mode is the `--strict` that `make build` passes, not a mkdocs.yml setting). Nothing of this reaches
   a published site.
@@ -30,15 +28,6 @@ def on_startup(command, dirty):
 
 def _serving() -> bool:
     return _state["command"] == "serve"
-
-
-def on_config(config):
-    if not _serving():
-        return config
-    macros = config.plugins.get("macros")
-    if macros is not None:
-        macros.config["on_error_fail"] = False  # the error is rendered on its page and logged
-    return config
 
 
 def on_pre_build(config):

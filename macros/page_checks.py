@@ -1,36 +1,30 @@
 """Check the macro calls of a written page, so that `make check` rejects what the build would reject there.
 
-The staging step runs this on every page that renders macros, in `make check` and in the build alike. It reports,
-on the line of the page in content/:
+The staging step runs this on every page that renders macros, in `make check` and in the build alike, before it
+renders the page (macros/page_render.py). It reports, on the line of the page in content/:
 - a template syntax error (an unclosed `{{`, a stray `{%`);
-- a call to a macro that does not exist, or a variable no page has (mkdocs-macros' own, mkdocs.yml's `extra:`
-  and the page's front matter are known);
-- a macro given something content does not have (an unknown card, reference key, care card or filter): each call
-  whose arguments are all written out is made once, through the same macros the build renders with
-  (macros/page_macros.py), so the problems and their messages are the build's own.
-Calls without arguments are not made here: they take nothing a page can get wrong.
+- a call to a macro that does not exist, or a variable no page has (the page macros, `config` and the page's front
+  matter are known);
+- with `calls` (the stage asks when the page has a problem or its render fails): every call whose arguments are all
+  written out, or that has none, made once through the same macros the stage renders with, so that every such
+  problem (an unknown card, a missing argument) is listed at once, in the stage's own words. A render stops at its
+  first failure.
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
+from jinja2 import TemplateSyntaxError, nodes
 
 from .content import Content
 from .errors import ContentError
 from .page_macros import PageContext, page_macros
+from .page_render import CALL_FIX, call_problem, macro_problem, page_environment
 from .renderers import MacroError
-from .siteconfig import SiteConfig
 
-# Built into mkdocs-macros (mkdocs_macros/context.py and plugin.py): a page may call or read these too.
-PLUGIN_MACROS = {"context", "macros_info", "now", "fix_url"}
-PLUGIN_VARIABLES = {"config", "environment", "extra", "files", "filters", "filters_builtin", "git", "macros"}
-PLUGIN_VARIABLES |= {"navigation", "page", "plugin"}
-STAGED_META = {"edit_url", "edit_path", "calf"}  # front matter the staging step adds to every page
+PAGE_VARIABLES = {"config"}  # the site variable the stage gives every page (page_render.site_variables)
 JINJA_SPECIAL = {"loop", "self", "super", "caller", "varargs", "kwargs"}  # names Jinja defines in loops and macros
-CALL_FIX = "See CONTRIBUTING.md for the macros and how to call each."
 
 
 def _literal(node: nodes.Call):
@@ -42,11 +36,12 @@ def _literal(node: nodes.Call):
 
 
 def page_macro_errors(
-    content: Content, config: SiteConfig, path: str, src: str, meta: dict, body: str, first_line: int
+    content: Content, path: str, src: str, meta: dict, body: str, first_line: int, calls: bool = False
 ) -> list[ContentError]:
     """Problems in the macro calls of one page. `path` is the file in the repository, `src` its staged path, `meta`
-    its front matter, `body` the text after it, which starts on line `first_line` of the file."""
-    environment = Environment(**config.template_syntax)
+    its front matter, `body` the text after it, which starts on line `first_line` of the file. With `calls`, every
+    call whose arguments are written out is also made, and its problem reported."""
+    environment = page_environment()
     try:
         tree = environment.parse(body)
     except TemplateSyntaxError as exc:
@@ -60,12 +55,12 @@ def page_macro_errors(
         ]
     context = PageContext(src, path)
     macros = page_macros(lambda: content, lambda: context)
-    known = set(macros) | PLUGIN_MACROS | {"page_end"} | set(environment.globals)
-    variables = PLUGIN_VARIABLES | STAGED_META | JINJA_SPECIAL | config.extra_names | set(meta)
-    names, calls = [], []
+    known = set(macros) | set(environment.globals)
+    variables = PAGE_VARIABLES | JINJA_SPECIAL | set(meta)
+    names, found = [], []
     for node in tree.find_all((nodes.Name, nodes.Call)):
-        (names if isinstance(node, nodes.Name) else calls).append(node)
-    called = {call.node.name for call in calls if isinstance(call.node, nodes.Name)}
+        (names if isinstance(node, nodes.Name) else found).append(node)
+    called = {call.node.name for call in found if isinstance(call.node, nodes.Name)}
     assigned = {name.name for name in names if name.ctx != "load"}  # {% set %} and {% for %} targets
     assigned |= {node.name for node in tree.find_all(nodes.Macro)}  # a page's own {% macro %}
     for imported in tree.find_all((nodes.Import, nodes.FromImport)):
@@ -84,7 +79,7 @@ def page_macro_errors(
         )
         for name in sorted(set(first_use) - known - variables - called)
     ]
-    for call in calls:
+    for call in found:
         if not isinstance(call.node, nodes.Name):
             continue
         name, line = call.node.name, first_line + call.lineno - 1
@@ -93,15 +88,15 @@ def page_macro_errors(
             hint = f"Did you mean {close[0]}()? " if close else ""
             errors.append(ContentError(path, f"there is no macro called {name}().", line=line, fix=hint + CALL_FIX))
             continue
-        arguments = _literal(call) if name in macros else None
-        if arguments is None or not (arguments[0] or arguments[1]):
+        arguments = _literal(call) if calls and name in macros else None
+        if arguments is None:
             continue
         try:
             macros[name](*arguments[0], **arguments[1])
         except MacroError as exc:  # its text names the page, the problem and the fix
-            error = ContentError.parse(str(exc), line)
-            errors.append(error if error.fix else replace(error, fix=CALL_FIX))
+            errors.append(macro_problem(exc, line))
         except TypeError as exc:
-            problem = str(exc).replace("page_macros.<locals>.", "")
-            errors.append(ContentError(path, f"{name}() was called wrongly: {problem}.", line=line, fix=CALL_FIX))
+            if exc.__traceback__.tb_next is not None:  # raised inside the macro, not by its arguments: a bug
+                raise
+            errors.append(call_problem(exc, path, line))
     return errors

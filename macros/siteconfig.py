@@ -1,8 +1,7 @@
 """What the pipeline needs from mkdocs.yml (the one configuration file both MkDocs and Zensical read).
 
 The staged folder is mkdocs.yml's `docs_dir`; the source folder is the folder `edit_uri` points into (content/);
-edit links come from `repo_url` + `edit_uri`, canonical addresses from `site_url`; the pages' template delimiters from
-the macros plugin's options.
+edit links come from `repo_url` + `edit_uri`, canonical addresses from `site_url`.
 """
 
 from __future__ import annotations
@@ -37,8 +36,6 @@ class SiteConfig:
     edit_uri: str  # e.g. 'edit/main/content/': the repository path of `source`, after repo_url
     site_url: str | None
     language: str
-    template_syntax: dict  # the Jinja delimiters mkdocs-macros uses for pages (its j2_* options), e.g. comments {## ##}
-    extra_names: frozenset  # mkdocs.yml's `extra:` keys, which pages may use as template variables
     nav_pages: frozenset  # every page `nav:` lists, by its path in the docs folder
     not_in_nav: str  # mkdocs.yml's `not_in_nav:` patterns (gitignore style), one a line
 
@@ -81,8 +78,6 @@ def _read(project: Path, path: Path) -> SiteConfig:
         edit_uri=edit_uri,
         site_url=config.get("site_url") or None,
         language=(config.get("theme") or {}).get("language", "en"),
-        template_syntax=_template_syntax(config.get("plugins") or []),
-        extra_names=frozenset(config.get("extra") or {}),
         nav_pages=frozenset(_nav_pages(config.get("nav") or [])),
         not_in_nav=config.get("not_in_nav") or "",
     )
@@ -94,9 +89,3 @@ def _nav_pages(item) -> list[str]:
         return [item.lstrip("/")] if item.endswith(".md") else []
     values = item.values() if isinstance(item, dict) else item if isinstance(item, list) else []
     return [page for value in values for page in _nav_pages(value)]
-
-
-def _template_syntax(plugins: list) -> dict:
-    """mkdocs-macros' j2_* options (e.g. j2_comment_start_string) as Jinja Environment arguments."""
-    options = next((p["macros"] for p in plugins if isinstance(p, dict) and "macros" in p), None) or {}
-    return {key[3:]: value for key, value in options.items() if key.startswith("j2_")}

@@ -22,11 +22,12 @@ from .content import Content, load_content
 from .errors import ContentError, ContentErrors
 from .page_checks import page_macro_errors
 from .page_links import link_errors, omitted_page_errors
+from .page_render import PageRenderError, render_written_page
 from .people import load_people
 from .review import generated_page_review, overdue, page_errors, review_errors
 from .schemas import schema_file
 from .siteconfig import SiteConfig, load_config
-from .staged_pages import VENDORED, staged_files, vendored_files, written_pages
+from .staged_pages import VENDORED, WrittenPage, renders_macros, staged_files, vendored_files, written_pages
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,20 @@ def _generated_due(content: Content) -> list[tuple[str, dict]]:
     return [(item.rel, item.data["review"]) for item in [*content.cards.values(), *content.programs.values()]]
 
 
+def _render(content: Content, config: SiteConfig, page: WrittenPage) -> tuple[str | None, list[ContentError]]:
+    """The page's finished Markdown, or its problems: when the page has one, or its render stops at one, every call
+    written out in full is made too, so that all of them are listed at once."""
+    where = (page.path, page.src, page.meta, page.body, page.first_line)
+    problems = page_macro_errors(content, *where)
+    if not problems:
+        try:
+            return render_written_page(content, config.repo_url, *where), []
+        except PageRenderError as exc:
+            problems = [exc.error]
+    found = page_macro_errors(content, *where, calls=True)
+    return None, found + [problem for problem in problems if problem not in found]
+
+
 def validate(config: SiteConfig) -> tuple[Content, list[str], dict[str, bytes]]:
     """All content, validated; raises ContentErrors with every problem. Returns the content, the overdue-review
     warnings and the files to stage (but the vendored ones): the links of every page are checked against them."""
@@ -68,12 +83,16 @@ def validate(config: SiteConfig) -> tuple[Content, list[str], dict[str, bytes]]:
     warnings = []
     written = written_pages(config)  # every page read and its front matter parsed once, for the checks and staging
     page_schema = schema_file(config.source, "page")
+    rendered: dict[str, str] = {}  # each page's finished Markdown, by its staged path
     for page in written:
         problems += [ContentError.parse(p) for p in page_errors(page.meta, page.path, today(), people, page_schema)]
-        if content is not None and page.meta.get("render_macros", True) is not False:
-            problems += page_macro_errors(content, config, page.path, page.src, page.meta, page.body, page.first_line)
+        if content is not None and renders_macros(page.meta):
+            markdown, found = _render(content, config, page)
+            problems += found
+            if markdown is not None:
+                rendered[page.src] = markdown
     problems += omitted_page_errors([(page.path, page.src) for page in written], config.nav_pages, config.not_in_nav)
-    files = staged_files(config, content, written) if content is not None else {}
+    files = staged_files(config, content, written, rendered) if content is not None else {}
     if files:
         names = set(files) | set(VENDORED)
         for page in written:

@@ -12,7 +12,6 @@ import yaml
 
 from .content import Content
 from .exercises import exercise_plan
-from .glossary import used_forms
 from .people import credits, medical_web_page
 from .program_pages import program_page
 from .renderers import card_page
@@ -30,8 +29,6 @@ VENDORED = {
     "assets/javascripts/iframe-worker-LICENSE.txt": Path("node_modules/iframe-worker/LICENSE"),
     "assets/javascripts/qrcode-generator.js": Path("node_modules/qrcode-generator/dist/qrcode.js"),
 }
-# Ends every written page that renders macros: its numbered sources and the glossary's hover definitions.
-PAGE_END = "\n\n{{ page_end() }}\n"
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when PyYAML has it: a third of the stage's time
 # The scripts a page loads beyond calf.js (mkdocs.yml, every page), by the components it has, in order; main.html adds
 # them. My plan and the pain diary load their own (renderers.MY_PLAN_SCRIPTS, DIARY_SCRIPTS) right after themselves,
@@ -88,15 +85,18 @@ def written_page_scripts(body: str) -> list[str]:
     return [script for script, calls in SCRIPTS_BY_MACRO.items() if any(call in body for call in calls)]
 
 
-def written_page(config: SiteConfig, content: Content, page: WrittenPage) -> str:
-    meta, body = page.meta, page.body
-    staged_meta = page_meta(config, content, meta, page.src, page.src)
-    macros = meta.get("render_macros", True) is not False
-    if macros:
-        staged_meta["calf"]["abbreviations"] = used_forms(content.glossary, body)
-        staged_meta["calf"]["scripts"] = written_page_scripts(body)
-    staged = _front_matter(staged_meta) + body.strip("\n") + "\n"
-    return staged + (PAGE_END if macros else "")
+def renders_macros(meta: dict) -> bool:
+    """Whether the stage renders the page's Jinja: unless its front matter says `render_macros: false`."""
+    return meta.get("render_macros", True) is not False
+
+
+def written_page(config: SiteConfig, content: Content, page: WrittenPage, rendered: str | None) -> str:
+    """The staged page: front matter for the theme, then its finished Markdown (macros/page_render.py), or the
+    page's own text when it does not render macros."""
+    staged_meta = page_meta(config, content, page.meta, page.src, page.src)
+    if renders_macros(page.meta):
+        staged_meta["calf"]["scripts"] = written_page_scripts(page.body)
+    return _front_matter(staged_meta) + (page.body.strip("\n") + "\n" if rendered is None else rendered)
 
 
 def _generated(
@@ -115,7 +115,6 @@ def _generated(
         "title": title,
         "description": summary,
         **generated_page_review(item.data["review"]),
-        "render_macros": False,
     }
     meta = page_meta(config, content, meta, rel, Path(item.rel).relative_to(config.source.name).as_posix())
     if main_entity:
@@ -127,7 +126,7 @@ def _generated(
 
 def generated_pages(config: SiteConfig, content: Content) -> dict[str, str]:
     """A Markdown page per card and programme: Markdown headings (so the theme builds a TOC and a skip link) around
-    HTML sections from the autoescaped fragments; render_macros is off, so data is never read as a template."""
+    HTML sections from the autoescaped fragments, never read as a template."""
     pages = {}
     for cid, card in sorted(content.cards.items()):
         pages[card_src(cid)] = _generated(
@@ -169,11 +168,13 @@ def export(content: Content) -> str:
     )
 
 
-def staged_files(config: SiteConfig, content: Content, pages: list[WrittenPage]) -> dict[str, bytes]:
+def staged_files(
+    config: SiteConfig, content: Content, pages: list[WrittenPage], rendered: dict[str, str]
+) -> dict[str, bytes]:
     """Every file of the staged folder but the vendored ones (vendored_files), by its path there. `pages` are the
-    written pages (written_pages), already read."""
+    written pages (written_pages), already read, `rendered` their finished Markdown by staged path."""
     source = config.source
-    files = {page.src: written_page(config, content, page).encode() for page in pages}
+    files = {page.src: written_page(config, content, page, rendered.get(page.src)).encode() for page in pages}
     for path in sorted(p for p in source.rglob("*") if p.is_file() and p.suffix != ".md"):
         rel = path.relative_to(source).as_posix()
         if any(path.relative_to(source).match(pattern) for pattern in DATA) or rel.startswith("schemas/"):

@@ -395,7 +395,7 @@ def machine_lines(argv: list[str], load_start: float, started: float, plan: str)
             f"- Machine: {cpu}, {os.cpu_count()} cores, {ram:.1f} GB RAM, {platform.system()} {platform.machine()}; "
             f"load average {load_start:.2f} at start, {os.getloadavg()[0]:.2f} at end",
             f"- Python {platform.python_version()}, MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}, "
-            f"mkdocs-macros-plugin {version('mkdocs-macros-plugin')}",
+            f"Jinja {version('jinja2')}",
             f"- Runs: {plan}",
         ]
     )

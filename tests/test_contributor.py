@@ -344,8 +344,8 @@ def test_report_link_opens_the_page_problem_form_naming_the_page(site, built, so
 
 
 def registered_macros() -> set[str]:
-    """The macros pages can call (macros/page_macros.py, which the build registers), and page_end."""
-    return set(page_macros(lambda: None, lambda: None)) | {"page_end"}
+    """The macros pages can call (macros/page_macros.py, with which the stage renders every page)."""
+    return set(page_macros(lambda: None, lambda: None))
 
 
 def test_contributing_documents_every_macro():

@@ -143,6 +143,9 @@ BAD_CALLS = {
     '{{ exercise_list(tag="no-such-tag") }}': "exercise_list(tag='no-such-tag'): unknown value",
     '{{ exercise_card("a", "b") }}': "exercise_card() was called wrongly: exercise_card() takes 1 positional argument",
     "{{ no_such_variable }}": "'no_such_variable' is not a macro or a variable a page has",
+    "{{ cite() }}": "cite() needs at least one reference key. Fix: cite(",
+    "{{ exercise_card() }}": "exercise_card() was called wrongly: exercise_card() missing 1 required positional "
+    "argument: 'card_id'",
 }
 
 
@@ -157,6 +160,31 @@ def test_make_check_rejects_the_macro_calls_the_build_rejects_on_their_lines(pro
         assert f"content/prevent.md:{number}: {message}" in check.stderr, check.stderr
         assert f"content/prevent.md:{number}: {message}" in built.stderr, built.stderr
     assert not (tmp_path / "site").exists(), "no partial site"
+
+
+def test_a_call_whose_arguments_are_not_written_out_fails_check_on_its_line(project_copy, tmp_path):
+    """The stage renders every page in `make check` too, so a call it can only make while rendering (its argument
+    a variable) is rejected there, on its line, as the build rejects it."""
+    page = project_copy / "content" / "prevent.md"
+    lines = page.read_text(encoding="utf-8").count("\n")
+    extra = '{% set card = "no-such-care-card" %}\nText.\n{{ care_card(card) }}\n{{ config.site_name }}\n'
+    page.write_text(page.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    check = run_check(project_copy)
+    built = run_build(project_copy, tmp_path / "site")
+    expected = f"content/prevent.md:{lines + 3}: care_card('no-such-care-card'): no such care card. Fix: use an id"
+    assert check.returncode == 1 and expected in check.stderr, check.stderr
+    assert built.returncode != 0 and expected in built.stderr, built.stderr
+    assert "Traceback" not in check.stderr
+
+
+def test_an_unknown_site_variable_fails_check_on_its_line(project_copy):
+    """Pages get one site variable, config.repo_url; any other name of config is rejected on its line."""
+    page = project_copy / "content" / "prevent.md"
+    lines = page.read_text(encoding="utf-8").count("\n")
+    page.write_text(page.read_text(encoding="utf-8") + "Site: {{ config.site_name }}\n", encoding="utf-8")
+    check = run_check(project_copy)
+    expected = f"content/prevent.md:{lines + 1}: 'dict object' has no attribute 'site_name'. Fix: check the spelling"
+    assert check.returncode == 1 and expected in check.stderr, check.stderr
 
 
 def test_a_template_syntax_error_is_named_on_its_line_by_check_and_build(project_copy, tmp_path):
@@ -199,20 +227,36 @@ def test_make_check_rejects_a_page_left_out_of_the_menu_as_the_build_does(projec
 
 
 def test_page_checks_accept_what_a_page_may_define_or_read():
-    """A page's own {% macro %}, {% set %} and {% for %} names, Jinja's globals, mkdocs-macros' variables and the
-    page's front matter are not reported; only the unknown call is."""
+    """A page's own {% macro %}, {% set %} and {% for %} names, Jinja's globals, `config` and the page's front matter
+    are not reported; the unknown call is, and so is MkDocs' `page`, which the stage does not give pages."""
     from macros.content import load_content
     from macros.page_checks import page_macro_errors
-    from macros.siteconfig import load_config
 
-    config = load_config(ROOT)
     body = "\n".join(
         [
             '{% macro note(x) %}<b>{{ x }}</b>{% endmacro %}{{ note("hi") }}',
             "{% set y = 2 %}{{ y }} {% for i in range(2) %}{{ i }}{{ loop.index }}{% endfor %}",
-            "{{ config.site_name }} {{ page.title }} {{ title }}",
+            "{{ config.repo_url }} {{ page.title }} {{ title }}",
             "{{ nope() }}",
         ]
     )
-    errors = page_macro_errors(load_content(config.source), config, "content/x.md", "x.md", {"title": "X"}, body, 5)
-    assert [(e.line, e.message) for e in errors] == [(8, "there is no macro called nope().")]  # body from line 5
+    errors = page_macro_errors(load_content(ROOT / "content"), "content/x.md", "x.md", {"title": "X"}, body, 5)
+    assert [(e.line, e.message) for e in errors] == [
+        (7, "'page' is not a macro or a variable a page has."),
+        (8, "there is no macro called nope()."),
+    ]  # body from line 5
+
+
+def test_a_written_page_renders_with_its_front_matter_jinja_and_sources():
+    """The stage renders a page's Jinja itself: front matter as variables, {% set %}, {## comments ##}, heading ids
+    left alone, citations numbered on the page and listed at its end."""
+    from macros.content import load_content
+    from macros.page_render import render_written_page
+
+    content = load_content(ROOT / "content")
+    key = sorted(content.references)[0]
+    body = f'## {{{{ title }}}} {{#top}}\n{{## a note ##}}{{% set n = 2 %}}{{{{ n }}}} {{{{ cite("{key}") }}}}\n'
+    text = render_written_page(content, "https://example.org/r", "content/x.md", "x.md", {"title": "T"}, body, 1)
+    assert text.startswith("## T {#top}\n2 ") and "a note" not in text
+    assert 'href="#ref-' + key in text or f"ref-{key}" in text
+    assert "## Sources {#sources}" in text
