@@ -3,12 +3,12 @@
 Beyond the schema, every entry is checked for three things a schema cannot say well:
 - its url is a publisher's page, not a search (Google Scholar, PubMed ?term=, /search/);
 - a journal article has a DOI (or a no_doi reason, for journals that assign none);
-- it is not still marked `unverified:` (a warning locally; an error when the CI environment variable is set).
+- it is not still marked `unverified:` (an error when the CI environment variable is set; otherwise a warning the
+  staging step prints with the overdue reviews, through Content.warnings).
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -34,14 +34,6 @@ TYPE_LABELS = {
 # Types that are never journal articles; every other type is, and so is any entry with a volume.
 NOT_ARTICLES = {"guideline", "anatomy-text", "standard", "patient-information"}
 SEARCH_URL = re.compile(r"\?term=|scholar\.|search\?|/search/|google\.", re.IGNORECASE)
-
-# Outside the 'mkdocs' logger on purpose: an unverified entry warns locally without failing a strict build.
-log = logging.getLogger("calf_guide.references")
-if not log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
-    log.addHandler(_handler)
-    log.propagate = False
 
 
 def in_ci() -> bool:
@@ -80,9 +72,9 @@ def entry_errors(item: Item) -> list[ContentError]:
     return errors
 
 
-def unverified_errors(items: dict[str, Item]) -> list[ContentError]:
-    """Entries still marked unverified: errors under CI, printed warnings otherwise."""
-    found = [
+def unverified(items: dict[str, Item]) -> list[ContentError]:
+    """Entries still marked unverified: errors under CI (load_references), warnings otherwise (load_content)."""
+    return [
         item.error(
             f"is marked unverified: {item.data['unverified'].rstrip('.')}.",
             "unverified",
@@ -92,18 +84,13 @@ def unverified_errors(items: dict[str, Item]) -> list[ContentError]:
         for item in items.values()
         if "unverified" in item.data
     ]
-    if in_ci():
-        return found
-    for error in found:
-        log.warning("%s", error)
-    return []
 
 
 def load_references(content_dir: Path, root: Path) -> tuple[dict[str, Item], list[ContentError]]:
     items, errors = load_list(content_dir / "references.yml", schema_file(content_dir, "reference"), root, key="key")
     for item in items.values():
         errors += entry_errors(item)
-    return items, errors + unverified_errors(items)
+    return items, errors + (unverified(items) if in_ci() else [])
 
 
 def unknown_references(item: Item, at: tuple, reference_keys, about: str = "") -> list[ContentError]:

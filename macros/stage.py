@@ -80,7 +80,7 @@ def validate(config: SiteConfig) -> tuple[Content, list[str], dict[str, bytes]]:
     else:
         people, generated, due_dates = content.people, _generated_problems(content), _generated_due(content)
     problems += [ContentError.parse(p) for p in generated]
-    warnings = []
+    warnings = list(content.warnings) if content is not None else []
     written = written_pages(config)  # every page read and its front matter parsed once, for the checks and staging
     page_schema = schema_file(config.source, "page")
     rendered: dict[str, str] = {}  # each page's finished Markdown, by its staged path
