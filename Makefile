@@ -55,7 +55,7 @@ build: $(PY_BUILD) $(JS_OK) ## Stage content/, strict MkDocs build into site/, C
 	$(BIN)/python -m macros.buildsite .site-tmp
 	rm -rf site && mv .site-tmp site
 
-build-zensical: $(PY_TEST) $(JS_OK) ## The same staged pages built by Zensical 0.0.73 into site-zensical/ (the move at Material's end of life)
+build-zensical: $(PY_TEST) $(JS_OK) ## The same staged pages built by Zensical 0.1 (requirements-test.in) into site-zensical/ (the move at Material's end of life)
 	$(STAGE)
 	rm -rf site-zensical
 	CALF_SITE_DIR=site-zensical $(BIN)/zensical build --clean --config-file mkdocs.yml
