@@ -2,7 +2,7 @@
 through mistakes. `mkdocs build` (and so `make build`, the tests and Zensical, which runs no hooks) is untouched.
 
 Under serve:
-- a content change (mkdocs.yml `watch: [content]`) restages; a content error (the stage also names a page's bad
+- a content change (on_serve watches content/) restages; a content error (the stage also names a page's bad
   macro call or link to a missing page, on its line) is printed in the terminal and shown in a box at the top of
   every page, over the last good staged pages, until a save fixes it;
 - a link to a missing section is a warning in the terminal, not a failed rebuild that leaves the browser on stale
@@ -16,6 +16,7 @@ import logging
 from pathlib import Path
 
 from macros.errors import ContentErrors
+from macros.siteconfig import SOURCE
 from macros.stage import stage
 
 log = logging.getLogger("mkdocs.hooks.calf_guide")
@@ -28,6 +29,12 @@ def on_startup(command, dirty):
 
 def _serving() -> bool:
     return _state["command"] == "serve"
+
+
+def on_serve(server, config, builder):
+    """Rebuild when a file in content/ is saved (the folder the stage reads, macros/siteconfig.SOURCE)."""
+    server.watch(str(Path(config["config_file_path"]).parent / SOURCE))
+    return server
 
 
 def on_pre_build(config):

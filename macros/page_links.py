@@ -5,8 +5,8 @@ The staging step checks them against the files it stages, in `make check` and in
 (or one written from the site's root, which MkDocs warns about) is named on its line before MkDocs runs. Links to a
 section (`page.md#section`) are checked for the page here; the section itself is left to the build, which knows
 every heading's id only once the page is rendered. Links in code, links to other sites, and links built by a macro
-(`{{ ... }}`) are not checked here. Pages are matched against `not_in_nav` the way MkDocs matches them (gitignore
-patterns), so a page missing from the menu is named as the strict build would reject it.
+(`{{ ... }}`) are not checked here. Pages are matched against `not_in_nav` as MkDocs compiled it, so a page missing
+from the menu is named as the strict build would reject it.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ import difflib
 import posixpath
 import re
 from urllib.parse import unquote
-
-from pathspec.gitignore import GitIgnoreSpec
 
 from .errors import ContentError
 
@@ -69,10 +67,9 @@ def link_errors(path: str, src: str, body: str, first_line: int, files: set[str]
     return errors
 
 
-def omitted_page_errors(pages: list[tuple[str, str]], nav_pages: frozenset, not_in_nav: str) -> list[ContentError]:
-    """A ContentError for each (file, path in the docs folder) of `pages` that the menu leaves out, matched the way
-    MkDocs matches `not_in_nav` (gitignore patterns)."""
-    kept_out = GitIgnoreSpec.from_lines(not_in_nav.splitlines())
+def omitted_page_errors(pages: list[tuple[str, str]], nav_pages: frozenset, not_in_nav) -> list[ContentError]:
+    """A ContentError for each (file, path in the docs folder) of `pages` that the menu leaves out. `not_in_nav` is
+    mkdocs.yml's `not_in_nav:` as MkDocs compiled it (macros/siteconfig.py), or None."""
     return [
         ContentError(
             path,
@@ -80,5 +77,5 @@ def omitted_page_errors(pages: list[tuple[str, str]], nav_pages: frozenset, not_
             fix=f"add '{src}' to `nav:` in mkdocs.yml, in the section where a reader would look for it.",
         )
         for path, src in pages
-        if src not in nav_pages and not kept_out.match_file(src)
+        if src not in nav_pages and not (not_in_nav and not_in_nav.match_file(src))
     ]

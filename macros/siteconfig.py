@@ -1,47 +1,36 @@
-"""What the pipeline needs from mkdocs.yml (the one configuration file both MkDocs and Zensical read).
+"""What the pipeline needs from mkdocs.yml (the one configuration file MkDocs and Zensical both read), read by MkDocs'
+own config loader: its !ENV tags, defaults and validation, not a copy of them.
 
-The staged folder is mkdocs.yml's `docs_dir`; the source folder is the folder `edit_uri` points into (content/);
-edit links come from `repo_url` + `edit_uri`, canonical addresses from `site_url`.
+The folder contributors edit is SOURCE, beside mkdocs.yml, named here and nowhere else. The staged folder is
+mkdocs.yml's `docs_dir`; edit links are `repo_url` + `edit_uri` (the repository's root on the branch contributors
+edit) + the file's path in the repository; canonical addresses come from `site_url`.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml's `!ENV [NAME, default]` tags as MkDocs does; ignores other tags' meaning."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node):
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    *keys, default = names if len(names) > 1 else (*names, None)
-    return next((os.environ[k] for k in keys if os.environ.get(k)), default)
-
-
-_Loader.add_constructor("!ENV", _env)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+SOURCE = "content"  # the folder contributors edit; the stage validates it and writes docs_dir from it
 
 
 @dataclass(frozen=True)
 class SiteConfig:
     project: Path  # the folder holding mkdocs.yml
-    source: Path  # content/: what contributors edit
+    source: Path  # SOURCE: what contributors edit
     staged: Path  # docs_dir: what the generator builds (written by macros/stage.py)
     repo_url: str
-    edit_uri: str  # e.g. 'edit/main/content/': the repository path of `source`, after repo_url
+    edit_uri: str  # e.g. 'edit/main/': the edit address of the repository's root, after repo_url
     site_url: str | None
     language: str
     nav_pages: frozenset  # every page `nav:` lists, by its path in the docs folder
-    not_in_nav: str  # mkdocs.yml's `not_in_nav:` patterns (gitignore style), one a line
+    not_in_nav: object  # mkdocs.yml's `not_in_nav:` as MkDocs compiles it (gitignore patterns; .match_file(path))
 
     def edit_url(self, rel: str) -> str:
         """The 'Edit this page' address of a file in content/ ('treat/first-days.md', 'exercises/x.yml')."""
-        return f"{self.repo_url.rstrip('/')}/{self.edit_uri.strip('/')}/{rel}"
+        return f"{self.repo_url.rstrip('/')}/{self.edit_uri.strip('/')}/{self.edit_path(rel)}"
 
     def edit_path(self, rel: str) -> str:
         """The file's path in the repository, e.g. content/treat/first-days.md (for the problem-report form)."""
@@ -66,20 +55,31 @@ def load_config(project: Path, config_file: str = "mkdocs.yml") -> SiteConfig:
 
 
 def _read(project: Path, path: Path) -> SiteConfig:
-    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    edit_uri = config.get("edit_uri") or "edit/main/docs/"
-    # edit_uri is '<action>/<branch>/<folder>/': the folder after the branch is where contributors edit pages.
-    source = project / "/".join(edit_uri.strip("/").split("/")[2:])
+    from mkdocs.config import load_config as mkdocs_config
+    from mkdocs.utils.yaml import yaml_load
+
+    # MkDocs requires docs_dir to exist, and the stage is what fills it: on a fresh clone it is made here, empty.
+    with path.open(encoding="utf-8") as file:
+        (project / (yaml_load(file) or {}).get("docs_dir", "docs")).mkdir(parents=True, exist_ok=True)
+
+    # Quiet while the stage reads it: MkDocs logs any config warning itself when it builds (and fails --strict on it).
+    log = logging.getLogger("mkdocs")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        config = mkdocs_config(str(path))
+    finally:
+        log.setLevel(level)
     return SiteConfig(
         project=project,
-        source=source,
-        staged=project / config.get("docs_dir", "docs"),
-        repo_url=config.get("repo_url", ""),
-        edit_uri=edit_uri,
-        site_url=config.get("site_url") or None,
-        language=(config.get("theme") or {}).get("language", "en"),
-        nav_pages=frozenset(_nav_pages(config.get("nav") or [])),
-        not_in_nav=config.get("not_in_nav") or "",
+        source=project / SOURCE,
+        staged=Path(config.docs_dir),
+        repo_url=config.repo_url or "",
+        edit_uri=config.edit_uri or "",
+        site_url=config.site_url or None,
+        language=config.theme["language"],
+        nav_pages=frozenset(_nav_pages(config.nav or [])),
+        not_in_nav=config.not_in_nav,
     )
 
 

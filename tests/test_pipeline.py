@@ -260,3 +260,17 @@ def test_a_written_page_renders_with_its_front_matter_jinja_and_sources():
     assert text.startswith("## T {#top}\n2 ") and "a note" not in text
     assert 'href="#ref-' + key in text or f"ref-{key}" in text
     assert "## Sources {#sources}" in text
+
+
+def test_site_config_is_read_by_mkdocs_own_loader(monkeypatch):
+    """mkdocs.yml is read by MkDocs' config loader (its !ENV tags, defaults and validation); the content folder is
+    named once, in macros/siteconfig.py, and edit links are the repository's edit address plus the file's path."""
+    from macros.siteconfig import SOURCE, load_config
+
+    monkeypatch.setenv("SITE_URL", "https://example.org/guide")
+    config = load_config(ROOT)
+    assert config.source == ROOT / SOURCE == ROOT / "content"
+    assert config.canonical_url("treat/first-days.html") == "https://example.org/guide/treat/first-days.html"
+    assert config.edit_url("treat/first-days.md") == f"{config.repo_url}/edit/main/content/treat/first-days.md"
+    assert config.not_in_nav.match_file("exercises/calf-raise-double.md")
+    assert not config.not_in_nav.match_file("treat/first-days.md") and "treat/first-days.md" in config.nav_pages
