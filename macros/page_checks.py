@@ -19,7 +19,8 @@ from jinja2 import TemplateSyntaxError, nodes
 
 from .content import Content
 from .errors import ContentError
-from .page_macros import PageContext, page_macros
+from .page_context import PageContext
+from .page_macros import page_macros
 from .page_render import CALL_FIX, call_problem, macro_problem, page_environment
 from .renderers import MacroError
 

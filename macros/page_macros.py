@@ -1,33 +1,18 @@
-"""The macros a written page calls, bound to one page. Defined once: the build registers them with mkdocs-macros
-(macros/__init__.py), and the staging step calls them to check each page's macro calls (macros/page_checks.py)."""
+"""The macros a written page calls, bound to one page. Defined once: the stage renders each page with them
+(macros/page_render.py) and makes the calls a page writes out in full to list its problems (macros/page_checks.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from . import figures, program_pages, renderers
 from .content import Content
-from .references import PageCitations
+from .page_context import PageContext
 from .render import render
-from .urls import page_url
-
-
-@dataclass
-class PageContext:
-    """The page a macro is called from."""
-
-    src: str  # its path in the staged folder, e.g. 'treat/first-days.md'
-    edit_path: str  # its file in the repository, e.g. 'content/treat/first-days.md' (what messages name)
-    ledger: PageCitations = field(default_factory=PageCitations)  # its numbered sources so far
-
-    @property
-    def url(self) -> str:
-        return page_url(self.src)
 
 
 def page_macros(content: Callable[[], Content], page: Callable[[], PageContext]) -> dict[str, Callable]:
-    """Every macro a page may call except page_end (the stage adds that call itself), by name."""
+    """Every macro a page may call, by name."""
 
     def cite(*keys: str) -> str:
         return renderers.cite(content(), page().ledger, keys, page().edit_path)
@@ -45,7 +30,7 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
         return renderers.pain_diary(content(), page().ledger, page().url, page().edit_path)
 
     def program_stages(program_id: str) -> str:
-        return program_pages.program_stages(content(), program_id, page().url, page().edit_path)
+        return program_pages.program_stages(content(), program_id, page())
 
     def urgency_table() -> str:
         return renderers.urgency_table(content(), page().url)
@@ -57,13 +42,13 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
         return renderers.hazard_log(content())
 
     def exercise_card(card_id: str) -> str:
-        return renderers.exercise_card(content(), card_id, page().url, page().edit_path)
+        return renderers.exercise_card(content(), card_id, page())
 
     def exercise_list(**filters: str) -> str:
-        return renderers.exercise_list(content(), page().url, page().edit_path, **filters)
+        return renderers.exercise_list(content(), page(), **filters)
 
     def exercise_library() -> str:
-        return renderers.exercise_library(content(), page().url)
+        return renderers.exercise_library(content(), page())
 
     def my_plan() -> str:
         return renderers.my_plan(content(), page().url)

@@ -9,6 +9,7 @@ plain Markdown and need no macros plugin. A page whose call fails is reported on
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from jinja2 import Environment, UndefinedError
 from . import glossary
 from .content import Content
 from .errors import ContentError
-from .page_macros import PageContext, page_macros
+from .page_context import PageContext
+from .page_macros import page_macros
 from .render import environment
 from .renderers import MacroError, page_sources
 
@@ -92,12 +94,17 @@ def render_error(exc: Exception, path: str, first_line: int) -> ContentError | N
     return None
 
 
+@dataclass(frozen=True)
+class RenderedPage:
+    markdown: str  # the finished Markdown, without front matter
+    scripts: list[str]  # the feature scripts its macros' markup needs (PageContext.needs), in order
+
+
 def render_written_page(
     content: Content, repo_url: str, path: str, src: str, meta: dict, body: str, first_line: int
-) -> str:
-    """The page's finished Markdown, without front matter. Raises ContentError when a call or name fails.
-    `path` is the file in the repository, `src` its staged path, `body` the text after the front matter, which
-    starts on line `first_line` of the file."""
+) -> RenderedPage:
+    """The page rendered. Raises PageRenderError when a call or name fails. `path` is the file in the repository,
+    `src` its staged path, `body` the text after the front matter, which starts on line `first_line` of the file."""
     context = PageContext(src, path)
     variables = {**page_macros(lambda: content, lambda: context), "config": site_variables(repo_url), **meta}
     try:
@@ -110,4 +117,5 @@ def render_written_page(
         raise PageRenderError(error) from exc
     forms = glossary.used_forms(content.glossary, body)  # the source text: the abbr extension never marks macro HTML
     sources = page_sources(content, context.ledger)
-    return f"{text}\n\n\n{sources}\n\n{glossary.abbreviation_lines(content.glossary, forms)}\n"
+    markdown = f"{text}\n\n\n{sources}\n\n{glossary.abbreviation_lines(content.glossary, forms)}\n"
+    return RenderedPage(markdown, context.scripts)

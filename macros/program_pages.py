@@ -4,6 +4,7 @@ programmes. Renderers as in renderers.py: data in, HTML (or Markdown around HTML
 from __future__ import annotations
 
 from .content import Content
+from .page_context import PageContext
 from .render import render, render_page
 from .renderers import MacroError, numbered_sources
 from .urls import card_src, page_url, program_src, relative
@@ -27,14 +28,20 @@ def _stages(content: Content, program: dict, here: str) -> list[dict]:
     ]
 
 
-def program_stages(content: Content, program_id: str, from_url: str, page: str) -> str:
+# "This is my current stage", on a programme's stage table wherever it is shown.
+STAGE_SCRIPTS = ("programme-stage.js",)
+
+
+def program_stages(content: Content, program_id: str, context: PageContext) -> str:
     """A programme's stage table on a guide page, from the same partial as the programme's own page."""
+    page, from_url = context.edit_path, context.url
     if program_id not in content.programs:
         raise MacroError(
             f"{page}: program_stages('{program_id}'): no such programme. "
             f"Fix: use the id of a file in content/programs/: {', '.join(sorted(content.programs))}."
         )
     program = content.programs[program_id].data
+    context.needs(*STAGE_SCRIPTS)
     return render(
         "program-stages.html",
         program={**program, "stages": _stages(content, program, from_url)},
@@ -42,9 +49,10 @@ def program_stages(content: Content, program_id: str, from_url: str, page: str) 
     )
 
 
-def program_page(content: Content, program_id: str) -> str:
+def program_page(content: Content, program_id: str, page: PageContext) -> str:
     """A programme's own page (Markdown headings around HTML sections), without front matter."""
-    here = page_url(program_src(program_id))
+    here = page.url
+    page.needs(*STAGE_SCRIPTS)
     program = content.programs[program_id].data
     pain, refs = numbered_sources(content, program["evidence"], program["pain_rule"], here)
     return render_page(

@@ -11,6 +11,7 @@ from .clock import today
 from .content import Content
 from .exercises import FILTERS, matches
 from .hazards import risk
+from .page_context import PageContext
 from .pain_rules import EVIDENCE_WORDS
 from .references import PageCitations, sort_key, view
 from .render import render, render_page
@@ -147,13 +148,19 @@ def _page_link(from_url: str, page: str) -> str:
     return relative(from_url, page_url(path)) + (f"#{anchor}" if anchor else "")
 
 
-def exercise_card(content: Content, card_id: str, from_url: str, page: str) -> str:
-    _require_card(content, card_id, page)
-    return render("exercise-summary.html", card=_card_view(content, card_id, from_url), heading="h3")
+# The script of the "Add to my plan" button each card summary, list and library row carries (and its page's too).
+PLAN_BUTTON_SCRIPTS = ("plan.js",)
 
 
-def exercise_list(content: Content, from_url: str, page: str, **wanted: str) -> str:
+def exercise_card(content: Content, card_id: str, page: PageContext) -> str:
+    _require_card(content, card_id, page.edit_path)
+    page.needs(*PLAN_BUTTON_SCRIPTS)
+    return render("exercise-summary.html", card=_card_view(content, card_id, page.url), heading="h3")
+
+
+def exercise_list(content: Content, context: PageContext, **wanted: str) -> str:
     """Cards matching every filter given, e.g. exercise_list(tag='knee-valgus')."""
+    page, from_url = context.edit_path, context.url
     for name, value in wanted.items():
         if name not in FILTERS:
             raise MacroError(
@@ -171,14 +178,16 @@ def exercise_list(content: Content, from_url: str, page: str, **wanted: str) -> 
     ]
     if not chosen:
         raise MacroError(f"{page}: exercise_list({wanted}) matches no card. Fix: change the filter or tag a card.")
+    context.needs(*PLAN_BUTTON_SCRIPTS)
     return render("exercise-list.html", cards=chosen)
 
 
-def exercise_library(content: Content, from_url: str) -> str:
+def exercise_library(content: Content, page: PageContext) -> str:
     """Every card once, A to Z, as compact rows; filters that work without JavaScript (calf.css), grouping with it."""
     cards = [
-        _card_view(content, cid, from_url) for cid in sorted(content.cards, key=lambda c: content.cards[c].data["name"])
+        _card_view(content, cid, page.url) for cid in sorted(content.cards, key=lambda c: content.cards[c].data["name"])
     ]
+    page.needs(*PLAN_BUTTON_SCRIPTS)
     return render("exercise-library.html", filters=content.filters, cards=cards)
 
 
@@ -268,9 +277,11 @@ def numbered_sources(content: Content, evidence: list[str], rule_id: str, here: 
     return box, refs
 
 
-def card_page(content: Content, card_id: str) -> str:
-    """A card's own page (Markdown headings around HTML sections), without front matter."""
-    here = page_url(card_src(card_id))
+def card_page(content: Content, card_id: str, page: PageContext) -> str:
+    """A card's own page (Markdown headings around HTML sections), without front matter: its animated figure and
+    its "Add to my plan" button need their scripts."""
+    here = page.url
+    page.needs("figure-motion.js", *PLAN_BUTTON_SCRIPTS)
     card = _card_view(content, card_id, here)
     pain, refs = numbered_sources(content, card["evidence"], card["pain_rule"], here)
     return render_page(

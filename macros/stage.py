@@ -22,7 +22,7 @@ from .content import Content, load_content
 from .errors import ContentError, ContentErrors
 from .page_checks import page_macro_errors
 from .page_links import link_errors, omitted_page_errors
-from .page_render import PageRenderError, render_written_page
+from .page_render import PageRenderError, RenderedPage, render_written_page
 from .people import load_people
 from .review import generated_page_review, overdue, page_errors, review_errors
 from .schemas import schema_file
@@ -53,8 +53,8 @@ def _generated_due(content: Content) -> list[tuple[str, dict]]:
     return [(item.rel, item.data["review"]) for item in [*content.cards.values(), *content.programs.values()]]
 
 
-def _render(content: Content, config: SiteConfig, page: WrittenPage) -> tuple[str | None, list[ContentError]]:
-    """The page's finished Markdown, or its problems: when the page has one, or its render stops at one, every call
+def _render(content: Content, config: SiteConfig, page: WrittenPage) -> tuple[RenderedPage | None, list[ContentError]]:
+    """The page rendered, or its problems: when the page has one, or its render stops at one, every call
     written out in full is made too, so that all of them are listed at once."""
     where = (page.path, page.src, page.meta, page.body, page.first_line)
     problems = page_macro_errors(content, *where)
@@ -83,14 +83,14 @@ def validate(config: SiteConfig) -> tuple[Content, list[str], dict[str, bytes]]:
     warnings = list(content.warnings) if content is not None else []
     written = written_pages(config)  # every page read and its front matter parsed once, for the checks and staging
     page_schema = schema_file(config.source, "page")
-    rendered: dict[str, str] = {}  # each page's finished Markdown, by its staged path
+    rendered: dict[str, RenderedPage] = {}  # each page rendered, by its staged path
     for page in written:
         problems += [ContentError.parse(p) for p in page_errors(page.meta, page.path, today(), people, page_schema)]
         if content is not None and renders_macros(page.meta):
-            markdown, found = _render(content, config, page)
+            done, found = _render(content, config, page)
             problems += found
-            if markdown is not None:
-                rendered[page.src] = markdown
+            if done is not None:
+                rendered[page.src] = done
     problems += omitted_page_errors([(page.path, page.src) for page in written], config.nav_pages, config.not_in_nav)
     files = staged_files(config, content, written, rendered) if content is not None else {}
     if files:

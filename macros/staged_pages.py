@@ -12,6 +12,8 @@ import yaml
 
 from .content import Content
 from .exercises import exercise_plan
+from .page_context import PageContext
+from .page_render import RenderedPage
 from .people import credits, medical_web_page
 from .program_pages import program_page
 from .renderers import card_page
@@ -30,16 +32,6 @@ VENDORED = {
     "assets/javascripts/qrcode-generator.js": Path("node_modules/qrcode-generator/dist/qrcode.js"),
 }
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when PyYAML has it: a third of the stage's time
-# The scripts a page loads beyond calf.js (mkdocs.yml, every page), by the components it has, in order; main.html adds
-# them. My plan and the pain diary load their own (renderers.MY_PLAN_SCRIPTS, DIARY_SCRIPTS) right after themselves,
-# so they fill the page before anything below it is parsed: nothing moves (Lighthouse: layout shift).
-# A written page has a component when it calls its macro; card and programme pages always have theirs.
-SCRIPTS_BY_MACRO = {
-    "plan.js": ("exercise_card(", "exercise_list(", "exercise_library("),
-    "programme-stage.js": ("program_stages(",),
-}
-CARD_SCRIPTS = ["figure-motion.js", "plan.js"]  # the animated figure, and the "Add to my plan" button
-PROGRAMME_SCRIPTS = ["programme-stage.js"]  # "This is my current stage"
 DATA = ("*.yml", "*.yaml", "schemas/*")  # read by the pipeline, not published as they are
 
 
@@ -80,48 +72,36 @@ def written_pages(config: SiteConfig) -> list[WrittenPage]:
     return pages
 
 
-def written_page_scripts(body: str) -> list[str]:
-    """The feature scripts a written page needs: those of the macros it calls."""
-    return [script for script, calls in SCRIPTS_BY_MACRO.items() if any(call in body for call in calls)]
-
-
 def renders_macros(meta: dict) -> bool:
     """Whether the stage renders the page's Jinja: unless its front matter says `render_macros: false`."""
     return meta.get("render_macros", True) is not False
 
 
-def written_page(config: SiteConfig, content: Content, page: WrittenPage, rendered: str | None) -> str:
-    """The staged page: front matter for the theme, then its finished Markdown (macros/page_render.py), or the
-    page's own text when it does not render macros."""
+def written_page(config: SiteConfig, content: Content, page: WrittenPage, rendered: RenderedPage | None) -> str:
+    """The staged page: front matter for the theme (with the scripts its macros' markup needs: main.html loads
+    them), then its finished Markdown (macros/page_render.py), or its own text when it does not render macros."""
     staged_meta = page_meta(config, content, page.meta, page.src, page.src)
-    if renders_macros(page.meta):
-        staged_meta["calf"]["scripts"] = written_page_scripts(page.body)
-    return _front_matter(staged_meta) + (page.body.strip("\n") + "\n" if rendered is None else rendered)
+    if rendered is None:
+        return _front_matter(staged_meta) + page.body.strip("\n") + "\n"
+    staged_meta["calf"]["scripts"] = rendered.scripts
+    return _front_matter(staged_meta) + rendered.markdown
 
 
-def _generated(
-    config: SiteConfig,
-    content: Content,
-    rel: str,
-    item,
-    title: str,
-    summary: str,
-    body: str,
-    scripts: list[str],
-    main_entity: dict | None = None,
-    in_nav: bool = True,
-) -> str:
-    meta = {
-        "title": title,
-        "description": summary,
+def data_page(config: SiteConfig, content: Content, item, page: PageContext, body: str, meta: dict) -> str:
+    """A card's or programme's staged page: `meta` (title, description, and what else its page has) plus the review
+    block of the `item` it is drawn from, edit link, credits, JSON-LD and the scripts its markup needs (main.html
+    loads them), then the `body` its renderer drew for `page`."""
+    item_meta = {
+        "title": meta["title"],
+        "description": meta["description"],
         **generated_page_review(item.data["review"]),
     }
-    meta = page_meta(config, content, meta, rel, Path(item.rel).relative_to(config.source.name).as_posix())
-    if main_entity:
-        meta["calf"]["jsonld"]["mainEntity"] = main_entity
-    meta["calf"]["in_nav"] = in_nav  # card pages are not in the navigation (mkdocs.yml not_in_nav): toc.html
-    meta["calf"]["scripts"] = scripts
-    return _front_matter(meta) + body
+    staged = page_meta(config, content, item_meta, page.src, Path(item.rel).relative_to(config.source.name).as_posix())
+    if meta.get("main_entity"):
+        staged["calf"]["jsonld"]["mainEntity"] = meta["main_entity"]
+    staged["calf"]["in_nav"] = meta.get("in_nav", True)  # card pages are not in the navigation (not_in_nav): toc.html
+    staged["calf"]["scripts"] = page.scripts
+    return _front_matter(staged) + body
 
 
 def generated_pages(config: SiteConfig, content: Content) -> dict[str, str]:
@@ -129,29 +109,15 @@ def generated_pages(config: SiteConfig, content: Content) -> dict[str, str]:
     HTML sections from the autoescaped fragments, never read as a template."""
     pages = {}
     for cid, card in sorted(content.cards.items()):
-        pages[card_src(cid)] = _generated(
-            config,
-            content,
-            card_src(cid),
-            card,
-            card.data["name"],
-            card.data["purpose"],
-            card_page(content, cid),
-            CARD_SCRIPTS,
-            exercise_plan(card.data),
-            in_nav=False,
-        )
+        page = PageContext(card_src(cid), card.rel)
+        body = card_page(content, cid, page)
+        meta = {"title": card.data["name"], "description": card.data["purpose"], "in_nav": False}
+        pages[page.src] = data_page(config, content, card, page, body, meta | {"main_entity": exercise_plan(card.data)})
     for pid, program in sorted(content.programs.items()):
-        pages[program_src(pid)] = _generated(
-            config,
-            content,
-            program_src(pid),
-            program,
-            program.data["title"],
-            program.data["summary"],
-            program_page(content, pid),
-            PROGRAMME_SCRIPTS,
-        )
+        page = PageContext(program_src(pid), program.rel)
+        body = program_page(content, pid, page)
+        meta = {"title": program.data["title"], "description": program.data["summary"]}
+        pages[page.src] = data_page(config, content, program, page, body, meta)
     return pages
 
 
