@@ -6,7 +6,7 @@ from __future__ import annotations
 from .content import Content
 from .page_context import PageContext
 from .render import render, render_page
-from .renderers import MacroError, numbered_sources
+from .renderers import lookup, numbered_sources
 from .urls import card_src, page_url, program_src, relative
 
 
@@ -35,12 +35,10 @@ STAGE_SCRIPTS = ("programme-stage.js",)
 def program_stages(content: Content, program_id: str, context: PageContext) -> str:
     """A programme's stage table on a guide page, from the same partial as the programme's own page."""
     page, from_url = context.edit_path, context.url
-    if program_id not in content.programs:
-        raise MacroError(
-            f"{page}: program_stages('{program_id}'): no such programme. "
-            f"Fix: use the id of a file in content/programs/: {', '.join(sorted(content.programs))}."
-        )
-    program = content.programs[program_id].data
+    call = f"program_stages('{program_id}')"
+    program = lookup(
+        content.programs, program_id, page, call, "no such programme", "use the id of a file in content/programs/"
+    )
     context.needs(*STAGE_SCRIPTS)
     return render(
         "program-stages.html",

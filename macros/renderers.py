@@ -50,12 +50,22 @@ def _nearest(value: str, ids) -> str:
     return f" (did you mean {close[0]}?)" if close else f" (e.g. {next(iter(sorted(ids)), '')})"
 
 
-def _require_card(content: Content, card_id: str, page: str) -> None:
-    if card_id not in content.cards:
-        raise MacroError(
-            f"{page}: exercise_card('{card_id}'): no such card. "
-            f"Fix: use the id of a file in content/exercises/{_nearest(card_id, content.cards)}."
-        )
+def lookup(table: dict, wanted: str, page: str, call: str, problem: str, fix: str, then: str = "") -> dict:
+    """The data of `table[wanted]`, or a MacroError naming the page, the call and the fix, with the nearest id:
+    '<page>: <call>: <problem>. Fix: <fix> (did you mean x?)<then>.' Every macro that takes an id looks it up here."""
+    if wanted not in table:
+        raise MacroError(f"{page}: {call}: {problem}. Fix: {fix}{_nearest(wanted, table)}{then}.")
+    return table[wanted].data
+
+
+def _citations(content: Content, ledger: PageCitations, keys) -> list[dict]:
+    """What cite.html shows for each key: its number on the page (given on first citation) and its title."""
+    return [{"key": key, "number": ledger.number(key), "title": content.references[key].data["title"]} for key in keys]
+
+
+def numbered(content: Content, ledger: PageCitations) -> list[dict]:
+    """The page's sources in order of first citation, each with its number, for a source list."""
+    return [view(content.references[key].data, n) for n, key in enumerate(ledger.order, start=1)]
 
 
 def cite(content: Content, ledger: PageCitations, keys: tuple[str, ...], page: str) -> str:
@@ -63,21 +73,14 @@ def cite(content: Content, ledger: PageCitations, keys: tuple[str, ...], page: s
     if not keys:
         raise MacroError(f'{page}: cite() needs at least one reference key. Fix: cite("dubois-2020").')
     for key in keys:
-        if key not in content.references:
-            raise MacroError(
-                f"{page}: cite('{key}'): unknown reference key. "
-                f"Fix: use a key from content/references.yml{_nearest(key, content.references)}, "
-                "or add the source there first."
-            )
-    entries = [
-        {"key": key, "number": ledger.number(key), "title": content.references[key].data["title"]} for key in keys
-    ]
-    return render("cite.html", entries=entries)
+        fix, then = "use a key from content/references.yml", ", or add the source there first"
+        lookup(content.references, key, page, f"cite('{key}')", "unknown reference key", fix, then)
+    return render("cite.html", entries=_citations(content, ledger, keys))
 
 
 def page_references(content: Content, ledger: PageCitations) -> str:
     """The numbered source list that ends a page, in order of first citation."""
-    entries = [view(content.references[key].data, n) for n, key in enumerate(ledger.order, start=1)]
+    entries = numbered(content, ledger)
     return render("page-references.html", entries=entries) if entries else ""
 
 
@@ -88,12 +91,8 @@ def page_sources(content: Content, ledger: PageCitations | None) -> str:
 
 
 def _require_care_card(content: Content, card_id: str, page: str, macro: str) -> dict:
-    if card_id not in content.care_cards:
-        raise MacroError(
-            f"{page}: {macro}('{card_id}'): no such care card. "
-            f"Fix: use an id from content/care_cards.yml: {', '.join(sorted(content.care_cards))}."
-        )
-    return content.care_cards[card_id].data
+    call = f"{macro}('{card_id}')"
+    return lookup(content.care_cards, card_id, page, call, "no such care card", "use an id from content/care_cards.yml")
 
 
 def care_card(content: Content, card_id: str, page: str) -> str:
@@ -153,7 +152,8 @@ PLAN_BUTTON_SCRIPTS = ("plan.js",)
 
 
 def exercise_card(content: Content, card_id: str, page: PageContext) -> str:
-    _require_card(content, card_id, page.edit_path)
+    call = f"exercise_card('{card_id}')"
+    lookup(content.cards, card_id, page.edit_path, call, "no such card", "use the id of a file in content/exercises/")
     page.needs(*PLAN_BUTTON_SCRIPTS)
     return render("exercise-summary.html", card=_card_view(content, card_id, page.url), heading="h3")
 
@@ -227,25 +227,24 @@ def glossary_page(content: Content) -> str:
 def _pain_rule_view(content: Content, rule_id: str, ledger: PageCitations, how_href: str | None) -> dict:
     """What pain-rule.html needs: the rule, its evidence type in words and its citations numbered on this page."""
     rule = content.pain_rules[rule_id].data
-    entries = [
-        {"key": key, "number": ledger.number(key), "title": content.references[key].data["title"]}
-        for key in rule["evidence"]
-    ]
     return {
         "rule": rule,
         "evidence_words": EVIDENCE_WORDS[rule["evidence_type"]],
-        "entries": entries,
+        "entries": _citations(content, ledger, rule["evidence"]),
         "how_href": how_href,
     }
 
 
 def pain_rule(content: Content, ledger: PageCitations, rule_id: str, page: str) -> str:
     """A pain rule box for a guide page; its sources join the page's own numbered list."""
-    if rule_id not in content.pain_rules:
-        raise MacroError(
-            f"{page}: pain_rule('{rule_id}'): no such pain rule. "
-            f"Fix: use an id from content/pain_rules.yml: {', '.join(sorted(content.pain_rules))}."
-        )
+    lookup(
+        content.pain_rules,
+        rule_id,
+        page,
+        f"pain_rule('{rule_id}')",
+        "no such pain rule",
+        "use an id from content/pain_rules.yml",
+    )
     return render("pain-rule.html", **_pain_rule_view(content, rule_id, ledger, None))
 
 
@@ -273,8 +272,7 @@ def numbered_sources(content: Content, evidence: list[str], rule_id: str, here: 
     """A generated page's pain rule box and its source list: the page's own evidence first, then the rule's."""
     ledger = PageCitations(list(evidence))
     box = _pain_rule_view(content, rule_id, ledger, relative(here, "treat/pain-monitoring.html"))
-    refs = [view(content.references[key].data, n) for n, key in enumerate(ledger.order, start=1)]
-    return box, refs
+    return box, numbered(content, ledger)
 
 
 def card_page(content: Content, card_id: str, page: PageContext) -> str:

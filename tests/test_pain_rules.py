@@ -181,6 +181,6 @@ def test_an_unknown_rule_in_a_page_names_the_page_and_the_fix():
     with pytest.raises(
         MacroError,
         match=r"content/x\.md: pain_rule\('tendn'\): no such pain rule\. Fix: use an id "
-        r"from content/pain_rules\.yml: muscle, tendon\.",
+        r"from content/pain_rules\.yml \(did you mean tendon\?\)\.",
     ):
         pain_rule(content, PageCitations(), "tendn", "content/x.md")
