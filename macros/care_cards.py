@@ -14,13 +14,14 @@ from .errors import ContentError
 from .references import unknown_references
 from .schemas import schema_file
 
-EMERGENCY_NUMBERS = "999 in the UK, 911 in the US, 112 in the EU"
-# The same numbers as tap-to-call links on emergency results, each labelled with its region.
+# The emergency numbers, once: tap-to-call links on emergency results, each labelled with its region, and as text
+# ("999 in the UK, ...") in emergency care cards' actions, the emergency level's phrase and every page's footer.
 EMERGENCY_CALLS = (
     {"number": "999", "region": "UK"},
     {"number": "911", "region": "US"},
     {"number": "112", "region": "EU"},
 )
+EMERGENCY_NUMBERS = ", ".join(f"{call['number']} in the {call['region']}" for call in EMERGENCY_CALLS)
 LEVELS = {
     "emergency": {
         "label": "Emergency",

@@ -13,6 +13,8 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 FRAGMENTS = Path(__file__).resolve().parent.parent / "site_overrides" / "fragments"
+# The week as every fragment shows it (print logs, My plan's table and reminder days): iCalendar's day code, short name.
+WEEKDAYS = (("MO", "Mon"), ("TU", "Tue"), ("WE", "Wed"), ("TH", "Thu"), ("FR", "Fri"), ("SA", "Sat"), ("SU", "Sun"))
 
 
 def label(value: str) -> str:
@@ -56,6 +58,7 @@ def environment() -> Environment:
     env.filters["label"] = label
     env.filters["html_block"] = html_block
     env.filters["inert"] = inert
+    env.globals["weekdays"] = WEEKDAYS
     return env
 
 

@@ -193,7 +193,6 @@ def exercise_library(content: Content, page: PageContext) -> str:
 
 # My plan's scripts, in order: plan.js holds window.calfPlan, through which the page's parts share their code.
 MY_PLAN_SCRIPTS = ("plan.js", "plan-dose.js", "plan-link.js", "plan-share.js", "my-plan.js")
-WEEKDAYS = (("MO", "Mon"), ("TU", "Tue"), ("WE", "Wed"), ("TH", "Thu"), ("FR", "Fri"), ("SA", "Sat"), ("SU", "Sun"))
 
 
 def my_plan(content: Content, from_url: str) -> str:
@@ -206,8 +205,6 @@ def my_plan(content: Content, from_url: str) -> str:
     return render(
         "my-plan.html",
         cards=cards,
-        days=[day for _, day in WEEKDAYS],
-        weekdays=WEEKDAYS,
         library_href=relative(from_url, "exercises/index.html"),
         qr_src=relative(from_url, "assets/javascripts/qrcode-generator.js"),
         js_hrefs=[relative(from_url, f"assets/javascripts/{script}") for script in MY_PLAN_SCRIPTS],
@@ -248,7 +245,7 @@ def pain_rule(content: Content, ledger: PageCitations, rule_id: str, page: str) 
     return render("pain-rule.html", **_pain_rule_view(content, rule_id, ledger, None))
 
 
-DIARY_NOTE_MAX = 200  # the longest note diary-store.js keeps (the fragment's maxlength says the same)
+DIARY_NOTE_MAX = 200  # the longest diary note: the fragment's maxlength, which diary-store.js reads
 # The diary's scripts, in order: plan.js holds window.calfPlan, through which the diary's parts share their code.
 DIARY_SCRIPTS = ("plan.js", "diary-store.js", "diary-chart.js", "pain-diary.js")
 

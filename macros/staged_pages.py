@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .care_cards import EMERGENCY_NUMBERS
 from .content import Content
 from .exercises import exercise_plan
 from .page_context import PageContext
@@ -47,7 +48,7 @@ def page_meta(config: SiteConfig, content: Content, meta: dict, rel: str, source
         **meta,
         "edit_url": config.edit_url(source_rel),
         "edit_path": config.edit_path(source_rel),
-        "calf": {"credits": credits(meta, content.people), "jsonld": jsonld},
+        "calf": {"credits": credits(meta, content.people), "jsonld": jsonld, "emergency_numbers": EMERGENCY_NUMBERS},
     }
 
 
