@@ -16,7 +16,9 @@ from .figure_panel import Drawn, draw_panel, line
 from .figure_pose import MAT_H, STEP_H, Scene, panels, place
 from .render import render
 
-# The target colour: 4.0:1 against white and against the dark theme's #1e2129 (WCAG non-text contrast is 3:1).
+# The target colour: 4.0:1 against white and against the dark theme's #1e2129 (WCAG non-text contrast is 3:1). The
+# figures' fill and stroke attributes (thumbnail files see no CSS) and the anatomy figure take it from here; calf.css
+# repeats it once, as --fig-hl for the light scheme (tests/test_figures.py holds the two equal).
 HIGHLIGHT = "#d4580a"
 SCALE = 1.5  # CSS pixels per centimetre on a card page: a standing figure is about 250 px tall
 # Anatomy figure: region -> (link on the where-it-hurts page, label).
@@ -223,4 +225,5 @@ def anatomy_figure(uid: str = "anatomy") -> str:
         "anatomy.svg.html",
         uid=uid,
         regions={key: {"href": href, "label": label} for key, (href, label) in ANATOMY.items()},
+        highlight=HIGHLIGHT,
     )

@@ -6,6 +6,7 @@ Problems fail the build; an overdue review is reported but does not fail.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
@@ -14,12 +15,7 @@ from .people import AUTHOR, CLINICAL_REVIEWER, DEFAULT_AUTHORS
 from .schemas import schema_errors
 from .yamlfile import LineIndex
 
-REQUIRED = {
-    "description": "one or two plain sentences saying what the page is for",
-    "reviewed": "the date of the last review",
-    "next_review": "the date the next review is due",
-    "authors": "who wrote the page, as ids from content/people.yml, e.g. [maintainers]",
-}
+DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the form the schemas require of a date
 # Front-matter list of ids -> the role each person listed there must hold in content/people.yml.
 CREDITS = {"authors": AUTHOR, "clinical_reviewers": CLINICAL_REVIEWER}
 
@@ -47,11 +43,7 @@ def credit_errors(meta: dict, page: str, people: dict) -> list[str]:
         if ids in (None, ""):
             continue
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            errors.append(
-                f"{page}: front matter field '{field}' must be a list of ids. "
-                f"Fix: write it as '{field}: [id]', with ids from content/people.yml."
-            )
-            continue
+            continue  # not a list of ids: the page or card schema says so
         for person in ids:
             if person not in people:
                 known = ", ".join(sorted(people)) or "none yet"
@@ -69,16 +61,11 @@ def credit_errors(meta: dict, page: str, people: dict) -> list[str]:
 
 
 def review_errors(meta: dict, page: str, today: dt.date, people: dict) -> list[str]:
-    """Problems that must fail the build, each naming the page, the field and the fix. `people`: the registry."""
+    """Problems that must fail the build that a schema cannot see (the page and card schemas require the fields and
+    their form), each naming the page, the field and the fix. `people`: the registry."""
     errors = []
-    for field, what in REQUIRED.items():
-        if meta.get(field) in (None, ""):
-            errors.append(
-                f"{page}: front matter field '{field}' is missing. Fix: add '{field}:' ({what}) "
-                "between the '---' lines at the top of the page."
-            )
-    for field in ("reviewed", "next_review"):
-        if meta.get(field) not in (None, "") and _date(meta[field]) is None:
+    for field in ("reviewed", "next_review"):  # the schemas require them, written as YYYY-MM-DD: is each a real date?
+        if DATE_TEXT.match(str(meta.get(field, ""))) and _date(meta[field]) is None:
             errors.append(
                 f"{page}: front matter field '{field}' is '{meta[field]}', not a date. "
                 "Fix: write it as YYYY-MM-DD, e.g. 2026-11-25."
@@ -135,10 +122,13 @@ def read_front_matter(path: Path) -> dict:
 
 def page_errors(meta: dict, page: str, today: dt.date, people: dict, schema: Path) -> list[str]:
     """Front matter against the page schema (content/schemas/page.schema.json), then the review and credit rules."""
+    # YAML reads 2026-11-25 as a date; the schema checks dates as the YYYY-MM-DD text the author wrote.
+    written = {key: value.isoformat() if isinstance(value, dt.date) else value for key, value in meta.items()}
     found = [
         f"{page}: front matter"
         + (f" field '{error.field}'" if error.field else "")
         + f": {error.message} Fix: {error.fix}"
-        for error in schema_errors(meta, schema, page, LineIndex())
+        + (" Write it between the '---' lines at the top of the page." if "required" in error.message else "")
+        for error in schema_errors(written, schema, page, LineIndex())
     ]
     return found + review_errors(meta, page, today, people)

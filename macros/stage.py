@@ -44,7 +44,7 @@ def _generated_problems(content: Content) -> list[str]:
         problem.replace("front matter field '", "field 'review.")
         for item in [*content.cards.values(), *content.programs.values()]
         for problem in review_errors(
-            {"description": "-", **generated_page_review(item.data["review"])}, item.rel, today(), content.people
+            generated_page_review(item.data["review"]), item.rel, today(), content.people
         )
     ]
 
