@@ -2,10 +2,9 @@
 
     python -m macros.buildsite SITE_DIR
 
-One process, so content is loaded and validated once per build: the staging step fills the content cache
-(macros/content.py) that the macros then read while MkDocs renders. MkDocs runs through its own command line
-(`mkdocs build --strict`, the same code, logging and exit status as the shell command), not a re-implementation.
-tests/helpers.run_build and scripts/bench.py run build_command(); the Makefile calls it too.
+The stage renders every page, so MkDocs only turns finished Markdown into HTML. MkDocs runs through its own command
+line (`mkdocs build --strict`, the same code, logging and exit status as the shell command), not a re-implementation.
+The Makefile runs this module; tests/helpers.run_build and scripts/bench.py run it through build_command().
 """
 
 from __future__ import annotations

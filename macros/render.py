@@ -1,7 +1,12 @@
 """The one Jinja environment for our HTML: templates in site_overrides/fragments/, apart from the theme's partials.
 
 Theme overrides (site_overrides/partials/, main.html) are rendered by the site generator; everything the pipeline
-writes (macro output, generated card and programme pages, figures) is rendered here, autoescaped and strict.
+writes (macro output, generated card and programme pages, figures) is rendered here, autoescaped and strict, and
+written pages' own Jinja through an overlay of it (macros/page_render.py).
+
+The price of running without MkDocs: the fragments folder is found from this file (FRAGMENTS), not through the theme's
+template loader, so a theme cannot override a fragment; and links between pages are made relative by urls.relative,
+not by MkDocs' get_relative_url. Both are small, and let the stage render every page before any generator runs.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Turn validated content into HTML blocks for pages, through the Jinja partials (never f-strings)."""
+"""Turn validated content into HTML blocks for pages, through our fragments (site_overrides/fragments/, rendered by
+macros/render.py): Python builds data, the fragments build the HTML."""
 
 from __future__ import annotations
 
@@ -87,7 +88,7 @@ def page_references(content: Content, ledger: PageCitations) -> str:
 def page_sources(content: Content, ledger: PageCitations | None) -> str:
     """A written page's closing '## Sources' section (Markdown heading, HTML list), or '' if it cites nothing."""
     tail = page_references(content, ledger) if ledger else ""
-    return f"## Sources {{#sources}}\n\n{tail}" if tail else ""
+    return render_page("page-sources.md", references=Markup(tail)) if tail else ""
 
 
 def _require_care_card(content: Content, card_id: str, page: str, macro: str) -> dict:

@@ -43,9 +43,7 @@ def _generated_problems(content: Content) -> list[str]:
     return [
         problem.replace("front matter field '", "field 'review.")
         for item in [*content.cards.values(), *content.programs.values()]
-        for problem in review_errors(
-            generated_page_review(item.data["review"]), item.rel, today(), content.people
-        )
+        for problem in review_errors(generated_page_review(item.data["review"]), item.rel, today(), content.people)
     ]
 
 

@@ -354,3 +354,24 @@ def test_contributing_documents_every_macro():
     text = CONTRIBUTING.read_text(encoding="utf-8")
     missing = {name for name in macros if f"{name}(" not in text}
     assert not missing, f"CONTRIBUTING.md does not mention the macros {sorted(missing)}"
+
+
+# Stylesheets and scripts that are not ours but are named in our comments and docs: npm packages' files.
+NOT_OURS = {"iframe-worker-shim.js", "qrcode-generator.js", "qrcode.js", "index.js", "Node.js"}
+
+
+def test_every_stylesheet_and_script_named_in_the_code_and_docs_exists():
+    """A comment naming a stylesheet or script that was merged away misleads the next reader (plan.css, figures.css
+    and programmes.css were): every *.css and *.js named in the package, the templates, the scripts and the docs is
+    one of ours in site_overrides/assets/, or a pinned package's file listed in NOT_OURS."""
+    assets = {path.name for path in (ROOT / "site_overrides" / "assets").rglob("*") if path.suffix in (".css", ".js")}
+    sources = [ROOT / "mkdocs.yml", ROOT / "Makefile", ROOT / "README.md", CONTRIBUTING]
+    for folder in ("macros", "site_overrides", "scripts"):
+        sources += [p for p in (ROOT / folder).rglob("*") if p.suffix in (".py", ".html", ".md", ".css", ".js")]
+    named = {
+        (name, path.relative_to(ROOT).as_posix())
+        for path in sources
+        for name in re.findall(r"[A-Za-z0-9_.-]+\.(?:css|js)\b", path.read_text(encoding="utf-8"))
+    }
+    missing = sorted((name, where) for name, where in named if name not in assets | NOT_OURS)
+    assert not missing, f"named but not in site_overrides/assets/: {missing}"

@@ -261,7 +261,7 @@ def test_a_written_page_renders_with_its_front_matter_jinja_and_sources():
     ).markdown
     assert text.startswith("## T {#top}\n2 ") and "a note" not in text
     assert 'href="#ref-' + key in text or f"ref-{key}" in text
-    assert "## Sources {#sources}" in text
+    assert "## Sources {: #sources }" in text
 
 
 def test_site_config_is_read_by_mkdocs_own_loader(monkeypatch):
