@@ -33,7 +33,7 @@ from .staged_pages import VENDORED, WrittenPage, renders_macros, staged_files, v
 @dataclass(frozen=True)
 class Staged:
     content: Content
-    written: list[str]
+    changed: list[str]  # staged files written because their bytes changed ('written' names the guide's own pages)
     deleted: list[str]
     warnings: list[str]
 
@@ -108,14 +108,14 @@ def validate(config: SiteConfig) -> tuple[Content, list[str], dict[str, bytes]]:
 
 def write_tree(folder: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
     """Make `folder` hold exactly `files`: write what changed, delete what is no longer produced."""
-    written = []
+    changed = []
     for rel, data in files.items():
         target = folder / rel
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        written.append(rel)
+        changed.append(rel)
     deleted = []
     if folder.exists():
         for path in sorted(folder.rglob("*"), reverse=True):
@@ -125,7 +125,7 @@ def write_tree(folder: Path, files: dict[str, bytes]) -> tuple[list[str], list[s
                 deleted.append(rel)
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
-    return written, deleted
+    return changed, deleted
 
 
 def stage(project: Path = Path("."), check: bool = False, source: Path | None = None) -> Staged:
@@ -137,8 +137,8 @@ def stage(project: Path = Path("."), check: bool = False, source: Path | None = 
     content, warnings, files = validate(config)
     if check:
         return Staged(content, [], [], warnings)
-    written, deleted = write_tree(config.staged, files | vendored_files(config))
-    return Staged(content, written, deleted, warnings)
+    changed, deleted = write_tree(config.staged, files | vendored_files(config))
+    return Staged(content, changed, deleted, warnings)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     for warning in staged.warnings:
         print(f"WARNING: {warning}", file=sys.stderr)
     content = staged.content
-    done = "" if args.check else f" Staged: {len(staged.written)} files written, {len(staged.deleted)} deleted."
+    done = "" if args.check else f" Staged: {len(staged.changed)} files written, {len(staged.deleted)} deleted."
     print(
         f"OK: {len(content.cards)} exercise cards, {len(content.references)} references, "
         f"{len(content.care_cards)} care cards, {len(content.glossary)} glossary terms, "
