@@ -25,26 +25,18 @@ from urllib.parse import urlsplit
 from .render import render
 
 # Script types a browser runs (HTML's JavaScript MIME type essences, plus "module"); any other type is data.
-JS_TYPES = {
-    "",
-    "module",
-    "text/javascript",
-    "application/javascript",
-    "application/ecmascript",
-    "application/x-ecmascript",
-    "application/x-javascript",
-    "text/ecmascript",
-    "text/javascript1.0",
-    "text/javascript1.1",
-    "text/javascript1.2",
-    "text/javascript1.3",
-    "text/javascript1.4",
-    "text/javascript1.5",
-    "text/jscript",
-    "text/livescript",
-    "text/x-ecmascript",
-    "text/x-javascript",
-}
+JS_TYPES = (
+    {"", "module"}
+    | {
+        f"{kind}/{name}"
+        for kind, names in (
+            ("application", "javascript ecmascript x-ecmascript x-javascript"),
+            ("text", "javascript ecmascript jscript livescript x-ecmascript x-javascript"),
+        )
+        for name in names.split()
+    }
+    | {f"text/javascript1.{minor}" for minor in range(6)}
+)
 SHIM_NAME = "iframe-worker-shim.js"
 # Directives in order. script-src gets the page's hashes; nothing else may reach outside the site.
 # style-src: no inline <style> and no style="" attribute in the built pages; the theme sets styles through the DOM

@@ -25,18 +25,7 @@ ANKLE_H, HEEL, BALL, TOES = 7, 5, 14, 6
 PELVIS, SHOULDERS = 6, 10  # half-widths, seen from the front
 STEP_H, MAT_H = 22, 3
 # How far the body reaches beyond each point (half its thickness there): what rests on a floor, seat or wall.
-REACH = {
-    "hip": 9,
-    "shoulder": 8,
-    "head": HEAD_R,
-    "knee": 4,
-    "elbow": 3,
-    "hand": 3,
-    "ankle": 4,
-    "heel": 1.5,
-    "ball": 1.5,
-    "toe": 1.5,
-}
+REACH = dict(hip=9, shoulder=8, head=HEAD_R, knee=4, elbow=3, hand=3, ankle=4, heel=1.5, ball=1.5, toe=1.5)
 SOLES = ("heel", "ball", "toe", "o_heel", "o_ball", "o_toe")
 SHIN = ("ankle", "heel", "ball", "toe")
 # The point that stays put between the start and end positions, by stance.

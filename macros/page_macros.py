@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import figures, program_pages, renderers
+from . import exercise_pages, figures, program_pages, renderers
 from .content import Content
 from .page_context import PageContext
 from .render import render
@@ -42,16 +42,16 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
         return renderers.hazard_log(content())
 
     def exercise_card(card_id: str) -> str:
-        return renderers.exercise_card(content(), card_id, page())
+        return exercise_pages.exercise_card(content(), card_id, page())
 
     def exercise_list(**filters: str) -> str:
-        return renderers.exercise_list(content(), page(), **filters)
+        return exercise_pages.exercise_list(content(), page(), **filters)
 
     def exercise_library() -> str:
-        return renderers.exercise_library(content(), page())
+        return exercise_pages.exercise_library(content(), page())
 
     def my_plan() -> str:
-        return renderers.my_plan(content(), page().url)
+        return exercise_pages.my_plan(content(), page().url)
 
     def program_list() -> str:
         return program_pages.program_list(content(), page().url)

@@ -12,12 +12,12 @@ import yaml
 
 from .care_cards import EMERGENCY_NUMBERS
 from .content import Content
+from .exercise_pages import card_page
 from .exercises import exercise_plan
 from .page_context import PageContext
 from .page_render import RenderedPage
 from .people import credits, medical_web_page
 from .program_pages import program_page
-from .renderers import card_page
 from .review import generated_page_review, split_page
 from .schemas import schema_file
 from .siteconfig import SiteConfig
