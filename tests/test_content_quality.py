@@ -15,8 +15,8 @@ import textstat
 import yaml
 
 from helpers import ROOT, html_pages
-from macros.content import load_content
-from macros.review import read_front_matter, review_errors
+from macros.content.load import load_content
+from macros.content.review import read_front_matter, review_errors
 from site_html import paragraphs, prose
 
 TOPICS = yaml.safe_load((ROOT / "tests" / "topics.yml").read_text())

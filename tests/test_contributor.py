@@ -18,11 +18,11 @@ import pytest
 import yaml
 
 from helpers import ROOT, run_build
-from macros.page_macros import page_macros
+from macros.pages.page_macros import page_macros
 from site_html import parse
 
 NEW_CARD = ROOT / "scripts" / "new_card.py"
-CHECK = ("-m", "macros.stage", "--check")  # what `make check` and pre-commit run
+CHECK = ("-m", "macros.build.stage", "--check")  # what `make check` and pre-commit run
 MODEL = ROOT / "content" / "exercises" / "calf-raise-double.yml"
 NEW_ID = "contributor-trial-card"
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
@@ -249,7 +249,7 @@ def test_pre_commit_runs_the_content_validator_and_pinned_linters():
     assert hook["entry"].split()[-3:] == list(CHECK), "pre-commit runs what `make check` runs"
     files = re.compile(hook["files"])
     assert files.search("content/exercises/calf-raise-double.yml") and files.search("content/treat/first-days.md")
-    assert not files.search("macros/content.py")
+    assert not files.search("macros/content/load.py")
     for repo in config["repos"]:
         if repo["repo"] != "local":
             assert re.fullmatch(r"v\d+(\.\d+)+", repo["rev"]), f"{repo['repo']}: pin a release, not {repo['rev']!r}"
@@ -344,7 +344,7 @@ def test_report_link_opens_the_page_problem_form_naming_the_page(site, built, so
 
 
 def registered_macros() -> set[str]:
-    """The macros pages can call (macros/page_macros.py, with which the stage renders every page)."""
+    """The macros pages can call (macros/pages/page_macros.py, with which the stage renders every page)."""
     return set(page_macros(lambda: None, lambda: None))
 
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import ROOT, content_errors
-from macros.content import load_content
+from macros.content.load import load_content
 
 # The clinical review's critical (F1-F4) and major safety findings (section 2).
 SAFETY_FINDINGS = {f"F{n}" for n in range(1, 15)} | {"F19"}

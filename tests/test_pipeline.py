@@ -1,4 +1,4 @@
-"""One validator: `make check` (python -m macros.stage --check) rejects exactly what the build rejects."""
+"""One validator: `make check` (python -m macros.build.stage --check) rejects exactly what the build rejects."""
 
 from __future__ import annotations
 
@@ -118,7 +118,8 @@ def test_each_page_loads_the_feature_scripts_it_needs_and_no_others(site):
 
 
 def test_an_edited_fragment_is_compiled_again_despite_the_template_cache(project_copy, tmp_path):
-    """Compiled fragments are cached between builds (macros/render.py); a saved edit must still reach the pages."""
+    """Compiled fragments are cached between builds (macros/base/fragments.py); a saved edit must still reach the
+    pages."""
     for part in ("macros", "site_overrides"):  # real copies: the fragment is edited, and the code finds it beside it
         (project_copy / part).unlink()
         shutil.copytree(ROOT / part, project_copy / part, ignore=shutil.ignore_patterns("__pycache__"))
@@ -229,8 +230,8 @@ def test_make_check_rejects_a_page_left_out_of_the_menu_as_the_build_does(projec
 def test_page_checks_accept_what_a_page_may_define_or_read():
     """A page's own {% macro %}, {% set %} and {% for %} names, Jinja's globals, `config` and the page's front matter
     are not reported; the unknown call is, and so is MkDocs' `page`, which the stage does not give pages."""
-    from macros.content import load_content
-    from macros.page_checks import page_macro_errors
+    from macros.content.load import load_content
+    from macros.pages.checks import page_macro_errors
 
     body = "\n".join(
         [
@@ -250,8 +251,8 @@ def test_page_checks_accept_what_a_page_may_define_or_read():
 def test_a_written_page_renders_with_its_front_matter_jinja_and_sources():
     """The stage renders a page's Jinja itself: front matter as variables, {% set %}, {## comments ##}, heading ids
     left alone, citations numbered on the page and listed at its end."""
-    from macros.content import load_content
-    from macros.page_render import render_written_page
+    from macros.content.load import load_content
+    from macros.pages.written import render_written_page
 
     content = load_content(ROOT / "content")
     key = sorted(content.references)[0]
@@ -266,8 +267,8 @@ def test_a_written_page_renders_with_its_front_matter_jinja_and_sources():
 
 def test_site_config_is_read_by_mkdocs_own_loader(monkeypatch):
     """mkdocs.yml is read by MkDocs' config loader (its !ENV tags, defaults and validation); the content folder is
-    named once, in macros/siteconfig.py, and edit links are the repository's edit address plus the file's path."""
-    from macros.siteconfig import SOURCE, load_config
+    named once, in macros/build/siteconfig.py, and edit links are the repository's edit address plus the file's path."""
+    from macros.build.siteconfig import SOURCE, load_config
 
     monkeypatch.setenv("SITE_URL", "https://example.org/guide")
     config = load_config(ROOT)
@@ -281,8 +282,8 @@ def test_site_config_is_read_by_mkdocs_own_loader(monkeypatch):
 def test_a_page_loads_the_scripts_of_the_markup_its_macros_drew():
     """Scripts come from what the renderers drew, however a macro is reached: a call through a name the substring
     scan of old could not see still loads the plan button's script; a page without such markup loads none."""
-    from macros.content import load_content
-    from macros.page_render import render_written_page
+    from macros.content.load import load_content
+    from macros.pages.written import render_written_page
 
     content = load_content(ROOT / "content")
     card, program = sorted(content.cards)[0], sorted(content.programs)[0]

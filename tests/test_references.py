@@ -13,9 +13,9 @@ import shutil
 import pytest
 
 from conftest import ROOT, content_errors
-from macros.content import load_content
-from macros.errors import ContentErrors
-from macros.stage import stage
+from macros.base.errors import ContentErrors
+from macros.build.stage import stage
+from macros.content.load import load_content
 
 CITE = re.compile(r"""cite\(([^)]*)\)""")
 

@@ -9,9 +9,9 @@ import re
 import pytest
 
 from conftest import ROOT, html_pages, run_build
-from macros.content import load_content
-from macros.people import CLINICAL_REVIEWER
-from macros.review import page_errors, read_front_matter
+from macros.content.load import load_content
+from macros.content.people import CLINICAL_REVIEWER
+from macros.content.review import page_errors, read_front_matter
 
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 REQUIRED = (

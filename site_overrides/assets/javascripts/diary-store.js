@@ -12,7 +12,7 @@
   var MAX_DAYS = 1000;
   var MAX_CHARS = 200000;
   var MAX_FILE_BYTES = 1000000;
-  /* The note field's maxlength, which the page writes from macros/renderers.py DIARY_NOTE_MAX (this script runs
+  /* The note field's maxlength, which the page writes from macros/pages/renderers.py DIARY_NOTE_MAX (this script runs
      after the diary's markup, so the field is there). */
   var noteField = document.getElementById("diary-note");
   if (!noteField || !(noteField.maxLength > 0)) { return; } // not the diary page: nothing to store
