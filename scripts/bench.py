@@ -34,8 +34,8 @@ from bench_sites import PARTS, ROOT, SEED, BenchError, copy_project, page_words,
 from bench_stats import SPREAD, curvature, line_fit, paired_ratio
 from bench_weight import first_view, kb
 
-from macros.build.buildsite import build_command
-from macros.build.stage import stage
+from macros.pipeline.buildsite import build_command
+from macros.pipeline.stage import stage
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 EDITED = {"ours": f"content/exercises/{SEED}.yml", "stock": f"docs/exercises/{SEED}.md"}
@@ -68,7 +68,7 @@ def measured(cmd: list, cwd: Path, what: str) -> tuple[float, float, str]:
 def build(project: Path, label: str) -> tuple[float, float]:
     """One strict build with the real commands: wall seconds and peak MB. The site goes to project/_site.
 
-    Ours is `make build`'s command (macros/build/buildsite.py: stage, strict MkDocs, CSP step, in one process); the
+    Ours is `make build`'s command (macros/pipeline/buildsite.py: stage, strict MkDocs, CSP step, in one process); the
     stock site has no stage and no CSP step: `mkdocs build --strict` alone."""
     site = project / "_site"
     ours = (project / "content").is_dir()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.build.buildsite import build_command
+from macros.pipeline.buildsite import build_command
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -43,7 +43,7 @@ def in_ci() -> bool:
 
 
 def run_build(project: Path, site: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Build `project` into `site` exactly as `make build` does (macros/build/buildsite.py: stage, strict MkDocs, CSP
+    """Build `project` into `site` exactly as `make build` does (macros/pipeline/buildsite.py: stage, strict MkDocs, CSP
     step, in one process)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
@@ -52,9 +52,9 @@ def run_build(project: Path, site: Path, env: dict | None = None) -> subprocess.
 
 
 def run_check(project: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Validate `project` exactly as `make check` (and pre-commit) does: python -m macros.build.stage --check."""
+    """Validate `project` exactly as `make check` (and pre-commit) does: python -m macros.pipeline.stage --check."""
     return subprocess.run(
-        [sys.executable, "-m", "macros.build.stage", "--check"],
+        [sys.executable, "-m", "macros.pipeline.stage", "--check"],
         cwd=project,
         capture_output=True,
         text=True,

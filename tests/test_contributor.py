@@ -22,7 +22,7 @@ from macros.pages.page_macros import page_macros
 from site_html import parse
 
 NEW_CARD = ROOT / "scripts" / "new_card.py"
-CHECK = ("-m", "macros.build.stage", "--check")  # what `make check` and pre-commit run
+CHECK = ("-m", "macros.pipeline.stage", "--check")  # what `make check` and pre-commit run
 MODEL = ROOT / "content" / "exercises" / "calf-raise-double.yml"
 NEW_ID = "contributor-trial-card"
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"

@@ -1,5 +1,5 @@
-"""The Content Security Policy (macros/build/csp.py): one CSP meta first in every page's <head>, script hashes only, no
-outside origin; in Chromium every page, served and opened from disk, runs with zero violations and its tools work."""
+"""The Content Security Policy (macros/pipeline/csp.py): one CSP meta first in every page's <head>, script hashes only,
+no outside origin; in Chromium every page, served and opened from disk, runs with zero violations and its tools work."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 
 from browser import search
 from helpers import html_pages
-from macros.build import csp
+from macros.pipeline import csp
 
 HASH = re.compile(r"'sha256-[A-Za-z0-9+/]+={0,2}'")
 # 404.html links its assets from the site root (/assets/...), for a server's error response: on disk they are missing.
@@ -143,7 +143,7 @@ def test_the_meta_is_inserted_first_and_nothing_else_changes():
 # timeout instead of hanging the test run.
 HOSTILE_SCAN = """
 import sys, time
-from macros.build import csp
+from macros.pipeline import csp
 run = "a b=c " * 1500
 page = '<html><head><meta name="description" content="x" ' + run + "'>" + run + '<script>var a = 1;</script></head>'
 assert len(page) > 8000

@@ -1,4 +1,4 @@
-"""One validator: `make check` (python -m macros.build.stage --check) rejects exactly what the build rejects."""
+"""One validator: `make check` (python -m macros.pipeline.stage --check) rejects exactly what the build rejects."""
 
 from __future__ import annotations
 
@@ -267,8 +267,9 @@ def test_a_written_page_renders_with_its_front_matter_jinja_and_sources():
 
 def test_site_config_is_read_by_mkdocs_own_loader(monkeypatch):
     """mkdocs.yml is read by MkDocs' config loader (its !ENV tags, defaults and validation); the content folder is
-    named once, in macros/build/siteconfig.py, and edit links are the repository's edit address plus the file's path."""
-    from macros.build.siteconfig import SOURCE, load_config
+    named once, in macros/pipeline/siteconfig.py, and edit links are the repository's edit address plus the file's
+    path."""
+    from macros.pipeline.siteconfig import SOURCE, load_config
 
     monkeypatch.setenv("SITE_URL", "https://example.org/guide")
     config = load_config(ROOT)

@@ -14,8 +14,8 @@ import pytest
 
 from conftest import ROOT, content_errors
 from macros.base.errors import ContentErrors
-from macros.build.stage import stage
 from macros.content.load import load_content
+from macros.pipeline.stage import stage
 
 CITE = re.compile(r"""cite\(([^)]*)\)""")
 

@@ -1,6 +1,6 @@
 """Zensical (Material's successor) builds the same staged pages as MkDocs: `make build-zensical`, compared here.
 
-Both generators build build/docs, written by the staging step (macros/build/stage.py); no hook runs under Zensical.
+Both generators build build/docs, written by the staging step (macros/pipeline/stage.py); no hook runs under Zensical.
 Differences that cannot be removed are listed in ALLOWED with the reason, never skipped silently.
 """
 
@@ -25,7 +25,7 @@ ALLOWED = {
     # MkDocs also writes a gzipped sitemap; Zensical writes sitemap.xml only.
     "mkdocs_only": re.compile(r"^search/search_index\.js(on)?$|^sitemap\.xml\.gz$"),
 }
-NO_CSP_STEP = "Zensical output has no CSP meta: macros/build/csp.py runs after the production (MkDocs) build only."
+NO_CSP_STEP = "Zensical output has no CSP meta: macros/pipeline/csp.py runs after the production (MkDocs) build only."
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """The page a renderer draws for: its address, its file, its numbered sources and the feature scripts its markup needs.
 
 One PageContext per page: the stage makes one for each written page it renders (macros/pages/written.py) and for each
-card and programme page (macros/build/staged.py). Renderers that emit a feature's markup record the feature's scripts
+card and programme page (macros/pipeline/staged.py). Renderers that emit a feature's markup record the feature's scripts
 on it, and the stage writes that list into the page's front matter, where main.html loads it at the end of the page.
 """
 

@@ -69,7 +69,7 @@ def link_errors(path: str, src: str, body: str, first_line: int, files: set[str]
 
 def omitted_page_errors(pages: list[tuple[str, str]], nav_pages: frozenset, not_in_nav) -> list[ContentError]:
     """A ContentError for each (file, path in the docs folder) of `pages` that the menu leaves out. `not_in_nav` is
-    mkdocs.yml's `not_in_nav:` as MkDocs compiled it (macros/build/siteconfig.py), or None."""
+    mkdocs.yml's `not_in_nav:` as MkDocs compiled it (macros/pipeline/siteconfig.py), or None."""
     return [
         ContentError(
             path,

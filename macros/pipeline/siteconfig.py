@@ -20,7 +20,7 @@ SOURCE = "content"  # the folder contributors edit; the stage validates it and w
 class SiteConfig:
     project: Path  # the folder holding mkdocs.yml
     source: Path  # SOURCE: what contributors edit
-    staged: Path  # docs_dir: what the generator builds (written by macros/build/stage.py)
+    staged: Path  # docs_dir: what the generator builds (written by macros/pipeline/stage.py)
     repo_url: str
     edit_uri: str  # e.g. 'edit/main/': the edit address of the repository's root, after repo_url
     site_url: str | None

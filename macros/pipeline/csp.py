@@ -1,6 +1,6 @@
 """Content Security Policy: a post-build step that gives every built page a CSP <meta> as the first element of <head>.
 
-Run after `mkdocs build` (`make build` and the tests' builds do): `python -m macros.build.csp SITE_DIR`.
+Run after `mkdocs build` (`make build` and the tests' builds do): `python -m macros.pipeline.csp SITE_DIR`.
 
 The policy allows only the site's own files ('self'; Chromium lets 'self' match file: URLs when the page itself was
 opened from disk) and, for inline scripts, exactly the ones on that page, by their sha256 hash. On file:// the
@@ -136,7 +136,7 @@ def _function_source(source: str, name: str, where: str) -> str:
     start = source.find(f"function {name}(")
     if start < 0:
         raise CspError(
-            f"{where}: no `function {name}(` for the shim's ${{{name}}}. Fix: update macros/build/csp.py "
+            f"{where}: no `function {name}(` for the shim's ${{{name}}}. Fix: update macros/pipeline/csp.py "
             "for the new iframe-worker version (package-lock.json)."
         )
     depth, quote, index = 0, None, source.index("{", start)
@@ -169,7 +169,7 @@ def shim_bootstrap(shim_source: str, worker_url: str, where: str = SHIM_NAME) ->
     first = re.search(r"<script>(.*?)<\\/script>", template.group(1), re.S) if template else None
     if not first:
         raise CspError(
-            f"{where}: no document.write(`<script>…<\\/script>…`) found. Fix: update macros/build/csp.py for "
+            f"{where}: no document.write(`<script>…<\\/script>…`) found. Fix: update macros/pipeline/csp.py for "
             "the new iframe-worker version (package-lock.json)."
         )
     body = first.group(1)
@@ -177,7 +177,7 @@ def shim_bootstrap(shim_source: str, worker_url: str, where: str = SHIM_NAME) ->
     if any(char not in "/\\`$" for char in escapes):
         raise CspError(
             f"{where}: the bootstrap template has escapes this step does not read ({escapes}). "
-            "Fix: extend shim_bootstrap in macros/build/csp.py."
+            "Fix: extend shim_bootstrap in macros/pipeline/csp.py."
         )
     body = re.sub(r"\\(.)", r"\1", body)
     names = set(re.findall(r"\$\{(\w+)\}", body))
@@ -186,7 +186,7 @@ def shim_bootstrap(shim_source: str, worker_url: str, where: str = SHIM_NAME) ->
     if len(others) != 1:
         raise CspError(
             f"{where}: expected one worker-address placeholder in the bootstrap, found {sorted(others)}. "
-            "Fix: update shim_bootstrap in macros/build/csp.py."
+            "Fix: update shim_bootstrap in macros/pipeline/csp.py."
         )
     values[others.pop()] = worker_url
     return re.sub(r"\$\{(\w+)\}", lambda m: values[m.group(1)], body)
@@ -251,7 +251,7 @@ def with_policy(html: str, policy: str, where: str = "page", parts: PageParts | 
     if len(parts.csp_metas) > len(ours[:1]):
         raise CspError(
             f"{where}: already has a Content-Security-Policy meta of its own. Fix: remove it; "
-            "macros/build/csp.py writes the only one."
+            "macros/pipeline/csp.py writes the only one."
         )
     if ours:
         html = html[: parts.head_end] + html[ours[0][1] :]
@@ -281,19 +281,20 @@ def main(site_dir: str | Path) -> int:
     site = Path(site_dir)
     pages = sorted(site.rglob("*.html"))
     if not pages:
-        print(f"macros.build.csp: no HTML pages in {site}. Fix: build the site first.", file=sys.stderr)
+        print(f"macros.pipeline.csp: no HTML pages in {site}. Fix: build the site first.", file=sys.stderr)
         return 1
     try:
         hashes = {h for page in pages for h in policy_hashes(secure_page(page, site))}
     except CspError as error:
-        print(f"macros.build.csp: {error}", file=sys.stderr)
+        print(f"macros.pipeline.csp: {error}", file=sys.stderr)
         return 1
-    print(f"macros.build.csp: Content-Security-Policy added to {len(pages)} pages ({len(hashes)} distinct script hashes)")
+    added = f"Content-Security-Policy added to {len(pages)} pages ({len(hashes)} distinct script hashes)"
+    print(f"macros.pipeline.csp: {added}")
     return 0
 
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        print("Usage: python -m macros.build.csp SITE_DIR", file=sys.stderr)
+        print("Usage: python -m macros.pipeline.csp SITE_DIR", file=sys.stderr)
         sys.exit(2)
     sys.exit(main(sys.argv[1]))

@@ -1,6 +1,6 @@
 """The whole build in one process, as `make build` runs it: stage content/, the strict MkDocs build, the CSP step.
 
-    python -m macros.build.buildsite SITE_DIR
+    python -m macros.pipeline.buildsite SITE_DIR
 
 The stage renders every page, so MkDocs only turns finished Markdown into HTML. MkDocs runs through its own command
 line (`mkdocs build --strict`, the same code, logging and exit status as the shell command), not a re-implementation.
@@ -18,7 +18,7 @@ from .stage import stage
 
 def build_command(site: Path | str) -> list[str]:
     """The command that builds the project in the current folder into `site`."""
-    return [sys.executable, "-m", "macros.build.buildsite", str(site)]
+    return [sys.executable, "-m", "macros.pipeline.buildsite", str(site)]
 
 
 def _mkdocs(project: Path, site: Path) -> int:
@@ -56,7 +56,7 @@ def build(project: Path, site: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1:
-        print("Usage: python -m macros.build.buildsite SITE_DIR", file=sys.stderr)
+        print("Usage: python -m macros.pipeline.buildsite SITE_DIR", file=sys.stderr)
         return 2
     return build(Path.cwd(), Path(argv[0]).resolve())
 

@@ -16,8 +16,8 @@ import logging
 from pathlib import Path
 
 from macros.base.errors import ContentErrors
-from macros.build.siteconfig import SOURCE
-from macros.build.stage import stage
+from macros.pipeline.siteconfig import SOURCE
+from macros.pipeline.stage import stage
 
 log = logging.getLogger("mkdocs.hooks.calf_guide")
 _state = {"command": "", "error": ""}

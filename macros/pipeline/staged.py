@@ -10,18 +10,18 @@ from pathlib import Path
 
 import yaml
 
+from ..base.urls import card_src, page_url, program_src, thumb_url
 from ..content.care_cards import EMERGENCY_NUMBERS
-from ..content.load import Content
-from ..pages.exercise_pages import card_page
 from ..content.exercises import exercise_plan
-from ..pages.context import PageContext
-from ..pages.written import RenderedPage
+from ..content.load import Content
 from ..content.people import credits, medical_web_page
-from ..pages.program_pages import program_page
 from ..content.review import generated_page_review, split_page
 from ..content.schemas import schema_file
+from ..pages.context import PageContext
+from ..pages.exercise_pages import card_page
+from ..pages.program_pages import program_page
+from ..pages.written import RenderedPage
 from .siteconfig import SiteConfig
-from ..base.urls import card_src, page_url, program_src, thumb_url
 
 API_VERSION = "1.0"
 # Files of pinned npm packages (package-lock.json) shipped with the site, by their address in it: the search shim that

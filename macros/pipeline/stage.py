@@ -1,7 +1,7 @@
 """The staging step: load and validate all content once, then write the pages to build into mkdocs.yml's docs_dir.
 
-    python -m macros.build.stage           validate, then stage (make build, make serve, make build-zensical)
-    python -m macros.build.stage --check   validate only, write nothing (make check, pre-commit)
+    python -m macros.pipeline.stage           validate, then stage (make build, make serve, make build-zensical)
+    python -m macros.pipeline.stage --check   validate only, write nothing (make check, pre-commit)
 
 Both run the same validation: every content file, every page's front matter (content/schemas/page.schema.json),
 the macro calls and links of every page and its place in the menu (macros/pages/checks.py, page_links.py), and
@@ -18,14 +18,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..base.clock import today
-from ..content.load import Content, load_content
 from ..base.errors import ContentError, ContentErrors
-from ..pages.checks import page_macro_errors
-from ..pages.links import link_errors, omitted_page_errors
-from ..pages.written import PageRenderError, RenderedPage, render_written_page
+from ..content.load import Content, load_content
 from ..content.people import load_people
 from ..content.review import generated_page_review, overdue, page_errors, review_errors
 from ..content.schemas import schema_file
+from ..pages.checks import page_macro_errors
+from ..pages.links import link_errors, omitted_page_errors
+from ..pages.written import PageRenderError, RenderedPage, render_written_page
 from .siteconfig import SiteConfig, load_config
 from .staged import VENDORED, WrittenPage, renders_macros, staged_files, vendored_files, written_pages
 
