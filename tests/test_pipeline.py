@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
-from helpers import ROOT, html_pages, run_build, run_check
+from helpers import MKDOCS, ROOT, html_pages, run_build, run_check
 
 CARD = "content/exercises/calf-raise-double.yml"
 
@@ -292,3 +293,57 @@ def test_a_page_loads_the_scripts_of_the_markup_its_macros_drew():
     page = render_written_page(content, "", "content/x.md", "x.md", {}, body, 1)
     assert page.scripts == ["plan.js", "programme-stage.js"] and "data-plan-add" in page.markdown
     assert render_written_page(content, "", "content/x.md", "x.md", {}, "No tools.", 1).scripts == []
+
+
+# Links a page may hold, each with whether MkDocs (with this project's validation settings) warns about it.
+LINK_CASES = {
+    "[home](../index.md)": False,
+    "[a section](../index.md#start)": False,
+    "[image](../pic.png)": False,
+    "[nowhere](../nope.md)": True,
+    "[deeper nowhere](sub/nope.md#x)": True,
+    "[from the root](/index.md)": True,
+    "[another site](https://example.org/x.md)": False,
+    "[mail](mailto:a@example.org)": False,
+    "`[shown as code](nope.md)`": False,
+}
+
+
+def test_page_links_agree_with_mkdocs_own_link_warnings(tmp_path):
+    """The stage's link check (macros/pages/links.py) flags exactly the links MkDocs' own validation warns about, on a
+    small project built by MkDocs itself with mkdocs.yml's validation settings."""
+    import yaml
+
+    from macros.pages.links import link_errors
+
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\n## Start {#start}\n", encoding="utf-8")
+    (docs / "pic.png").write_bytes(b"")
+    lines = list(LINK_CASES)
+    (docs / "a" / "page.md").write_text("# Page\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    ours = yaml.safe_load(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0].split("validation:")[1]
+    )
+    config = {
+        "site_name": "T",
+        "nav": ["index.md", "a/page.md"],
+        "validation": ours,
+        "markdown_extensions": ["attr_list"],
+    }
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    built = subprocess.run(
+        [str(MKDOCS), "build", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    targets = set(re.findall(r"contains (?:a|an absolute) link '([^']+)'", built.stderr))
+    warned = {case for case in lines if re.search(r"\((\S+)\)", case).group(1) in targets}
+    files = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+    text = (docs / "a" / "page.md").read_text(encoding="utf-8")
+    errors = link_errors("a/page.md", "a/page.md", text, 1, files)
+    ours = {re.search(r"the link to '([^']+)'", error.message).group(1) for error in errors}
+    flagged = {case for case in lines if re.search(r"\((\S+)\)", case).group(1) in ours}
+    assert warned == {case for case, warns in LINK_CASES.items() if warns}, built.stderr
+    assert flagged == warned, [str(e) for e in errors]
