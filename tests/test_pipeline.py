@@ -313,6 +313,7 @@ def test_page_links_agree_with_mkdocs_own_link_warnings(tmp_path):
     """The stage's link check (macros/pages/links.py) flags exactly the links MkDocs' own validation warns about, on a
     small project built by MkDocs itself with mkdocs.yml's validation settings."""
     import yaml
+    from mkdocs.utils.yaml import yaml_load
 
     from macros.pages.links import link_errors
 
@@ -322,13 +323,12 @@ def test_page_links_agree_with_mkdocs_own_link_warnings(tmp_path):
     (docs / "pic.png").write_bytes(b"")
     lines = list(LINK_CASES)
     (docs / "a" / "page.md").write_text("# Page\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
-    ours = yaml.safe_load(
-        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0].split("validation:")[1]
-    )
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        validation = yaml_load(file)["validation"]  # the project's own settings, read as MkDocs reads them
     config = {
         "site_name": "T",
         "nav": ["index.md", "a/page.md"],
-        "validation": ours,
+        "validation": validation,
         "markdown_extensions": ["attr_list"],
     }
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -343,7 +343,7 @@ def test_page_links_agree_with_mkdocs_own_link_warnings(tmp_path):
     files = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     text = (docs / "a" / "page.md").read_text(encoding="utf-8")
     errors = link_errors("a/page.md", "a/page.md", text, 1, files)
-    ours = {re.search(r"the link to '([^']+)'", error.message).group(1) for error in errors}
-    flagged = {case for case in lines if re.search(r"\((\S+)\)", case).group(1) in ours}
+    checked = {re.search(r"the link to '([^']+)'", error.message).group(1) for error in errors}
+    flagged = {case for case in lines if re.search(r"\((\S+)\)", case).group(1) in checked}
     assert warned == {case for case, warns in LINK_CASES.items() if warns}, built.stderr
     assert flagged == warned, [str(e) for e in errors]
