@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 SITE_PTH := $(VENV)/.calf-guide-pth
-STAGE  := $(BIN)/python -m macros.stage
+STAGE  := $(BIN)/python -m macros.pipeline.stage
 
 .PHONY: help setup serve build build-zensical test lint test-fast check new-card bench lighthouse lock clean
 .DEFAULT_GOAL := help
@@ -52,10 +52,10 @@ serve: $(PY_BUILD) $(JS_OK) ## Live preview on http://127.0.0.1:8000 (PORT=... t
 
 build: $(PY_BUILD) $(JS_OK) ## Stage content/, strict MkDocs build into site/, CSP on every page (site/ replaced only if all succeed)
 	rm -rf .site-tmp
-	$(BIN)/python -m macros.buildsite .site-tmp
+	$(BIN)/python -m macros.pipeline.buildsite .site-tmp
 	rm -rf site && mv .site-tmp site
 
-build-zensical: $(PY_TEST) $(JS_OK) ## The same staged pages built by Zensical 0.0.73 into site-zensical/ (the move at Material's end of life)
+build-zensical: $(PY_TEST) $(JS_OK) ## The same staged pages built by Zensical 0.1 (requirements-test.in) into site-zensical/ (the move at Material's end of life)
 	$(STAGE)
 	rm -rf site-zensical
 	CALF_SITE_DIR=site-zensical $(BIN)/zensical build --clean --config-file mkdocs.yml

@@ -34,8 +34,8 @@ from bench_sites import PARTS, ROOT, SEED, BenchError, copy_project, page_words,
 from bench_stats import SPREAD, curvature, line_fit, paired_ratio
 from bench_weight import first_view, kb
 
-from macros.buildsite import build_command
-from macros.stage import stage
+from macros.pipeline.buildsite import build_command
+from macros.pipeline.stage import stage
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 EDITED = {"ours": f"content/exercises/{SEED}.yml", "stock": f"docs/exercises/{SEED}.md"}
@@ -68,8 +68,8 @@ def measured(cmd: list, cwd: Path, what: str) -> tuple[float, float, str]:
 def build(project: Path, label: str) -> tuple[float, float]:
     """One strict build with the real commands: wall seconds and peak MB. The site goes to project/_site.
 
-    Ours is `make build`'s command (macros/buildsite.py: stage, strict MkDocs, CSP step, in one process); the stock
-    site has no stage and no CSP step: `mkdocs build --strict` alone."""
+    Ours is `make build`'s command (macros/pipeline/buildsite.py: stage, strict MkDocs, CSP step, in one process); the
+    stock site has no stage and no CSP step: `mkdocs build --strict` alone."""
     site = project / "_site"
     ours = (project / "content").is_dir()
     cmd = build_command(site) if ours else [MKDOCS, "build", "--strict", "--site-dir", site]
@@ -395,7 +395,7 @@ def machine_lines(argv: list[str], load_start: float, started: float, plan: str)
             f"- Machine: {cpu}, {os.cpu_count()} cores, {ram:.1f} GB RAM, {platform.system()} {platform.machine()}; "
             f"load average {load_start:.2f} at start, {os.getloadavg()[0]:.2f} at end",
             f"- Python {platform.python_version()}, MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}, "
-            f"mkdocs-macros-plugin {version('mkdocs-macros-plugin')}",
+            f"Jinja {version('jinja2')}",
             f"- Runs: {plan}",
         ]
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.staged_pages import page_files
+from macros.pipeline.staged import page_files
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("mkdocs.yml", "content", "macros", "site_overrides")

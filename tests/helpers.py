@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.buildsite import build_command
+from macros.pipeline.buildsite import build_command
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -43,8 +43,8 @@ def in_ci() -> bool:
 
 
 def run_build(project: Path, site: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Build `project` into `site` exactly as `make build` does (macros/buildsite.py: stage, strict MkDocs, CSP step,
-    in one process)."""
+    """Build `project` into `site` exactly as `make build` does (macros/pipeline/buildsite.py: stage, strict MkDocs, CSP
+    step, in one process)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         build_command(site), cwd=project, capture_output=True, text=True, env=environment, timeout=600
@@ -52,9 +52,9 @@ def run_build(project: Path, site: Path, env: dict | None = None) -> subprocess.
 
 
 def run_check(project: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Validate `project` exactly as `make check` (and pre-commit) does: python -m macros.stage --check."""
+    """Validate `project` exactly as `make check` (and pre-commit) does: python -m macros.pipeline.stage --check."""
     return subprocess.run(
-        [sys.executable, "-m", "macros.stage", "--check"],
+        [sys.executable, "-m", "macros.pipeline.stage", "--check"],
         cwd=project,
         capture_output=True,
         text=True,
@@ -65,8 +65,8 @@ def run_check(project: Path, env: dict | None = None) -> subprocess.CompletedPro
 
 def content_errors(content_dir: Path) -> str:
     """The validator's message for a content folder that must be rejected."""
-    from macros.content import load_content
-    from macros.errors import ContentErrors
+    from macros.base.errors import ContentErrors
+    from macros.content.load import load_content
 
     with pytest.raises(ContentErrors) as caught:
         load_content(content_dir)

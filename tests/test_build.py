@@ -76,7 +76,7 @@ def test_real_site_builds_strictly(site):
         (
             "missing review date",
             lambda p: _break(p, PAGE, "reviewed: 2026-11-25\n", ""),
-            ["content/treat/pain-monitoring.md", "'reviewed' is missing"],
+            ["content/treat/pain-monitoring.md", "field 'reviewed': this required field is missing"],
         ),
         (
             "invalid review date",

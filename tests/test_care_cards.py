@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT, content_errors, html_pages
-from macros.care_cards import sign_key
-from macros.content import load_content
-from macros.staged_pages import page_files
+from macros.content.care_cards import sign_key
+from macros.content.load import load_content
+from macros.pipeline.staged import page_files
 
 LABELS = {"emergency": "Emergency", "urgent": "Urgent", "clinician": "See a clinician", "self-care": "Self-care"}
 # Phrases that state how fast to get care. On guide pages they may appear only inside an element rendered from the

@@ -8,7 +8,7 @@ import pytest
 from checker_html import parse_checker, walk
 
 from conftest import ROOT
-from macros.content import load_content
+from macros.content.load import load_content
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 

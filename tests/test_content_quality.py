@@ -15,9 +15,9 @@ import textstat
 import yaml
 
 from helpers import ROOT, html_pages
-from macros.content import load_content
-from macros.review import read_front_matter, review_errors
-from macros.staged_pages import page_files
+from macros.content.load import load_content
+from macros.content.review import read_front_matter, review_errors
+from macros.pipeline.staged import page_files
 from site_html import paragraphs, prose
 
 TOPICS = yaml.safe_load((ROOT / "tests" / "topics.yml").read_text())

@@ -18,11 +18,11 @@ import pytest
 import yaml
 
 from helpers import ROOT, run_build
-from macros.page_macros import page_macros
+from macros.pages.page_macros import page_macros
 from site_html import parse
 
 NEW_CARD = ROOT / "scripts" / "new_card.py"
-CHECK = ("-m", "macros.stage", "--check")  # what `make check` and pre-commit run
+CHECK = ("-m", "macros.pipeline.stage", "--check")  # what `make check` and pre-commit run
 MODEL = ROOT / "content" / "exercises" / "calf-raise-double.yml"
 NEW_ID = "contributor-trial-card"
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
@@ -249,7 +249,7 @@ def test_pre_commit_runs_the_content_validator_and_pinned_linters():
     assert hook["entry"].split()[-3:] == list(CHECK), "pre-commit runs what `make check` runs"
     files = re.compile(hook["files"])
     assert files.search("content/exercises/calf-raise-double.yml") and files.search("content/treat/first-days.md")
-    assert not files.search("macros/content.py")
+    assert not files.search("macros/content/load.py")
     for repo in config["repos"]:
         if repo["repo"] != "local":
             assert re.fullmatch(r"v\d+(\.\d+)+", repo["rev"]), f"{repo['repo']}: pin a release, not {repo['rev']!r}"
@@ -344,8 +344,8 @@ def test_report_link_opens_the_page_problem_form_naming_the_page(site, built, so
 
 
 def registered_macros() -> set[str]:
-    """The macros pages can call (macros/page_macros.py, which the build registers), and page_end."""
-    return set(page_macros(lambda: None, lambda: None)) | {"page_end"}
+    """The macros pages can call (macros/pages/page_macros.py, with which the stage renders every page)."""
+    return set(page_macros(lambda: None, lambda: None))
 
 
 def test_contributing_documents_every_macro():
@@ -354,3 +354,24 @@ def test_contributing_documents_every_macro():
     text = CONTRIBUTING.read_text(encoding="utf-8")
     missing = {name for name in macros if f"{name}(" not in text}
     assert not missing, f"CONTRIBUTING.md does not mention the macros {sorted(missing)}"
+
+
+# Stylesheets and scripts that are not ours but are named in our comments and docs: npm packages' files.
+NOT_OURS = {"iframe-worker-shim.js", "qrcode-generator.js", "qrcode.js", "index.js", "Node.js"}
+
+
+def test_every_stylesheet_and_script_named_in_the_code_and_docs_exists():
+    """A comment naming a stylesheet or script that was merged away misleads the next reader (plan.css, figures.css
+    and programmes.css were): every *.css and *.js named in the package, the templates, the scripts and the docs is
+    one of ours in site_overrides/assets/, or a pinned package's file listed in NOT_OURS."""
+    assets = {path.name for path in (ROOT / "site_overrides" / "assets").rglob("*") if path.suffix in (".css", ".js")}
+    sources = [ROOT / "mkdocs.yml", ROOT / "Makefile", ROOT / "README.md", CONTRIBUTING]
+    for folder in ("macros", "site_overrides", "scripts"):
+        sources += [p for p in (ROOT / folder).rglob("*") if p.suffix in (".py", ".html", ".md", ".css", ".js")]
+    named = {
+        (name, path.relative_to(ROOT).as_posix())
+        for path in sources
+        for name in re.findall(r"[A-Za-z0-9_.-]+\.(?:css|js)\b", path.read_text(encoding="utf-8"))
+    }
+    missing = sorted((name, where) for name, where in named if name not in assets | NOT_OURS)
+    assert not missing, f"named but not in site_overrides/assets/: {missing}"

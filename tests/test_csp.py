@@ -1,18 +1,20 @@
-"""The Content Security Policy (macros/csp.py): one CSP meta first in every page's <head>, script hashes only, no
-outside origin; in Chromium every page, served and opened from disk, runs with zero violations and its tools work."""
+"""The Content Security Policy (macros/pipeline/csp.py): one CSP meta first in every page's <head>, script hashes only,
+no outside origin; in Chromium every page, served and opened from disk, runs with zero violations and its tools work."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import pytest
 
 from browser import search
 from helpers import html_pages
-from macros import csp
+from macros.pipeline import csp
 
 HASH = re.compile(r"'sha256-[A-Za-z0-9+/]+={0,2}'")
 # 404.html links its assets from the site root (/assets/...), for a server's error response: on disk they are missing.
@@ -134,6 +136,28 @@ def test_the_meta_is_inserted_first_and_nothing_else_changes():
     assert csp.with_policy(secured, "default-src 'none'").replace("none", "self") == secured, "running twice replaces"
     with pytest.raises(csp.CspError, match="already has a Content-Security-Policy"):
         csp.with_policy(PAGE.replace("<body>", '<body><meta http-equiv="content-security-policy" content="x">'), "")
+
+
+# A start tag with a stray quote, then a long run of attribute-like text: the shape that sent the tag scan into
+# exponential backtracking (a build hung in the CSP step). Run in a child process, so a regression fails on its
+# timeout instead of hanging the test run.
+HOSTILE_SCAN = """
+import sys, time
+from macros.pipeline import csp
+run = "a b=c " * 1500
+page = '<html><head><meta name="description" content="x" ' + run + "'>" + run + '<script>var a = 1;</script></head>'
+assert len(page) > 8000
+started = time.perf_counter()
+parts = csp.page_parts(page)
+print(time.perf_counter() - started)
+assert parts.head_end is not None and [s.text for s in parts.scripts] == ["var a = 1;"], parts
+"""
+
+
+def test_a_tag_with_an_unbalanced_quote_is_scanned_in_linear_time():
+    result = subprocess.run([sys.executable, "-c", HOSTILE_SCAN], capture_output=True, text=True, timeout=20)
+    assert result.returncode == 0, result.stderr
+    assert float(result.stdout) < 0.1, f"the scan of 18,000 hostile characters took {result.stdout.strip()} s"
 
 
 def test_policy_text():

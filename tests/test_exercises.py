@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, content_errors
-from macros.content import load_content
+from macros.content.load import load_content
 
 CARDS = sorted(p.stem for p in (ROOT / "content" / "exercises").glob("*.yml"))
 MODEL = "content/exercises/calf-raise-double.yml"

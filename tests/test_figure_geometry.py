@@ -11,12 +11,12 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from helpers import ROOT
-from macros.content import load_content
-from macros.figure_body import HAND_R
-from macros.figure_inset import inset
-from macros.figure_marks import HOLD
-from macros.figure_pose import place
-from macros.figures import figure_markup, figure_view
+from macros.content.load import load_content
+from macros.figures.body import HAND_R
+from macros.figures.draw import figure_markup, figure_view
+from macros.figures.inset import inset
+from macros.figures.marks import HOLD
+from macros.figures.pose import place
 
 SVG = "{http://www.w3.org/2000/svg}"
 CARD_IDS = sorted(p.stem for p in (ROOT / "content" / "exercises").glob("*.yml"))

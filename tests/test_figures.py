@@ -18,12 +18,12 @@ import pytest
 import yaml
 
 from helpers import ROOT, content_errors
-from macros.collection import Item
-from macros.content import load_content
-from macros.figure_pose import LIMITS, STEP_H, joints, low, place, view_of
-from macros.figure_rules import figure_errors
-from macros.figures import HIGHLIGHT, figure_markup
-from macros.yamlfile import LineIndex
+from macros.content.collection import Item
+from macros.content.figure_rules import figure_errors
+from macros.content.load import load_content
+from macros.content.yamlfile import LineIndex
+from macros.figures.draw import HIGHLIGHT, figure_markup
+from macros.figures.pose import LIMITS, STEP_H, joints, low, place, view_of
 
 SVG = "{http://www.w3.org/2000/svg}"
 # Ids from the file names, so that collecting this module never loads content: a bad card fails the tests that use
@@ -309,3 +309,21 @@ def test_anatomy_figure_links_resolve_on_its_page(site):
     assert ("#achilles-tendon", "Heel bone (calcaneus)") in links and ("#plantar-fascia", "Plantar fascia") in links
     assert ("#gastrocnemius", "Gastrocnemius") in links and ("#soleus", "Soleus") in links
     assert html.index("calf-anatomy") < html.index('id="gastrocnemius"')
+
+
+def test_the_highlight_colour_is_one_value():
+    """macros/figures/draw.py HIGHLIGHT colours the figures and the anatomy drawing; calf.css's light-scheme --fig-hl is
+    its one copy (a stylesheet cannot read Python), and no template or script writes the colour itself."""
+    from macros.figures.draw import HIGHLIGHT
+
+    css = (ROOT / "site_overrides" / "assets" / "stylesheets" / "calf.css").read_text(encoding="utf-8")
+    assert re.findall(r"--fig-hl:\s*(#[0-9a-fA-F]{6})", css)[0].lower() == HIGHLIGHT.lower()
+    elsewhere = [
+        path.relative_to(ROOT).as_posix()
+        for folder in ("site_overrides", "macros")
+        for path in (ROOT / folder).rglob("*")
+        if path.is_file()
+        and path.suffix in (".html", ".md", ".js", ".py", ".css")
+        and HIGHLIGHT.lower() in path.read_text(encoding="utf-8").lower()
+    ]
+    assert sorted(elsewhere) == ["macros/figures/draw.py", "site_overrides/assets/stylesheets/calf.css"], elsewhere

@@ -8,8 +8,8 @@ import re
 from collections import defaultdict
 
 from helpers import ROOT, html_pages
-from macros.content import load_content
-from macros.glossary import abbreviations
+from macros.content.glossary import abbreviations
+from macros.content.load import load_content
 
 
 def test_glossary_page_lists_every_term(site):

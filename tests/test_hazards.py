@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import ROOT, content_errors
-from macros.content import load_content
+from macros.content.load import load_content
 
 # The November 2026 clinical review's critical (F1-F4) and major safety findings (section 2), and the December 2026
 # review's critical (C1-C3) and major checker findings (M1-M7).

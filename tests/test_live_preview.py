@@ -38,7 +38,7 @@ class Preview:
     def __init__(self, project: Path, log: Path):
         self.port, self.log = _free_port(), log
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run([sys.executable, "-m", "macros.stage"], cwd=project, check=True, env=env, timeout=120)
+        subprocess.run([sys.executable, "-m", "macros.pipeline.stage"], cwd=project, check=True, env=env, timeout=120)
         self.out = log.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],

@@ -13,9 +13,9 @@ from html.parser import HTMLParser
 import pytest
 
 from helpers import ROOT, content_errors, html_pages
-from macros.content import load_content
-from macros.references import PageCitations
-from macros.renderers import MacroError, pain_rule
+from macros.content.load import load_content
+from macros.content.references import PageCitations
+from macros.pages.renderers import MacroError, pain_rule
 
 # A pain score threshold. "0 to 10" and "10 out of 10" are the ends of the scale itself, not thresholds.
 SCORE = re.compile(r"\b(?!10\b)\d+(?:\.\d+)?\s+out\s+of\s+10\b|\b(?!10/)\d+(?:\.\d+)?/10\b")
@@ -181,6 +181,6 @@ def test_an_unknown_rule_in_a_page_names_the_page_and_the_fix():
     with pytest.raises(
         MacroError,
         match=r"content/x\.md: pain_rule\('tendn'\): no such pain rule\. Fix: use an id "
-        r"from content/pain_rules\.yml: muscle, tendon\.",
+        r"from content/pain_rules\.yml \(did you mean tendon\?\)\.",
     ):
         pain_rule(content, PageCitations(), "tendn", "content/x.md")

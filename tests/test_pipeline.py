@@ -1,12 +1,13 @@
-"""One validator: `make check` (python -m macros.stage --check) rejects exactly what the build rejects."""
+"""One validator: `make check` (python -m macros.pipeline.stage --check) rejects exactly what the build rejects."""
 
 from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
-from helpers import ROOT, html_pages, run_build, run_check
+from helpers import MKDOCS, ROOT, html_pages, run_build, run_check
 
 CARD = "content/exercises/calf-raise-double.yml"
 
@@ -118,7 +119,8 @@ def test_each_page_loads_the_feature_scripts_it_needs_and_no_others(site):
 
 
 def test_an_edited_fragment_is_compiled_again_despite_the_template_cache(project_copy, tmp_path):
-    """Compiled fragments are cached between builds (macros/render.py); a saved edit must still reach the pages."""
+    """Compiled fragments are cached between builds (macros/base/fragments.py); a saved edit must still reach the
+    pages."""
     for part in ("macros", "site_overrides"):  # real copies: the fragment is edited, and the code finds it beside it
         (project_copy / part).unlink()
         shutil.copytree(ROOT / part, project_copy / part, ignore=shutil.ignore_patterns("__pycache__"))
@@ -143,6 +145,9 @@ BAD_CALLS = {
     '{{ exercise_list(tag="no-such-tag") }}': "exercise_list(tag='no-such-tag'): unknown value",
     '{{ exercise_card("a", "b") }}': "exercise_card() was called wrongly: exercise_card() takes 1 positional argument",
     "{{ no_such_variable }}": "'no_such_variable' is not a macro or a variable a page has",
+    "{{ cite() }}": "cite() needs at least one reference key. Fix: cite(",
+    "{{ exercise_card() }}": "exercise_card() was called wrongly: exercise_card() missing 1 required positional "
+    "argument: 'card_id'",
 }
 
 
@@ -157,6 +162,31 @@ def test_make_check_rejects_the_macro_calls_the_build_rejects_on_their_lines(pro
         assert f"content/prevent.md:{number}: {message}" in check.stderr, check.stderr
         assert f"content/prevent.md:{number}: {message}" in built.stderr, built.stderr
     assert not (tmp_path / "site").exists(), "no partial site"
+
+
+def test_a_call_whose_arguments_are_not_written_out_fails_check_on_its_line(project_copy, tmp_path):
+    """The stage renders every page in `make check` too, so a call it can only make while rendering (its argument
+    a variable) is rejected there, on its line, as the build rejects it."""
+    page = project_copy / "content" / "prevent.md"
+    lines = page.read_text(encoding="utf-8").count("\n")
+    extra = '{% set card = "no-such-care-card" %}\nText.\n{{ care_card(card) }}\n{{ config.site_name }}\n'
+    page.write_text(page.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    check = run_check(project_copy)
+    built = run_build(project_copy, tmp_path / "site")
+    expected = f"content/prevent.md:{lines + 3}: care_card('no-such-care-card'): no such care card. Fix: use an id"
+    assert check.returncode == 1 and expected in check.stderr, check.stderr
+    assert built.returncode != 0 and expected in built.stderr, built.stderr
+    assert "Traceback" not in check.stderr
+
+
+def test_an_unknown_site_variable_fails_check_on_its_line(project_copy):
+    """Pages get one site variable, config.repo_url; any other name of config is rejected on its line."""
+    page = project_copy / "content" / "prevent.md"
+    lines = page.read_text(encoding="utf-8").count("\n")
+    page.write_text(page.read_text(encoding="utf-8") + "Site: {{ config.site_name }}\n", encoding="utf-8")
+    check = run_check(project_copy)
+    expected = f"content/prevent.md:{lines + 1}: 'dict object' has no attribute 'site_name'. Fix: check the spelling"
+    assert check.returncode == 1 and expected in check.stderr, check.stderr
 
 
 def test_a_template_syntax_error_is_named_on_its_line_by_check_and_build(project_copy, tmp_path):
@@ -199,20 +229,121 @@ def test_make_check_rejects_a_page_left_out_of_the_menu_as_the_build_does(projec
 
 
 def test_page_checks_accept_what_a_page_may_define_or_read():
-    """A page's own {% macro %}, {% set %} and {% for %} names, Jinja's globals, mkdocs-macros' variables and the
-    page's front matter are not reported; only the unknown call is."""
-    from macros.content import load_content
-    from macros.page_checks import page_macro_errors
-    from macros.siteconfig import load_config
+    """A page's own {% macro %}, {% set %} and {% for %} names, Jinja's globals, `config` and the page's front matter
+    are not reported; the unknown call is, and so is MkDocs' `page`, which the stage does not give pages."""
+    from macros.content.load import load_content
+    from macros.pages.checks import page_macro_errors
 
-    config = load_config(ROOT)
     body = "\n".join(
         [
             '{% macro note(x) %}<b>{{ x }}</b>{% endmacro %}{{ note("hi") }}',
             "{% set y = 2 %}{{ y }} {% for i in range(2) %}{{ i }}{{ loop.index }}{% endfor %}",
-            "{{ config.site_name }} {{ page.title }} {{ title }}",
+            "{{ config.repo_url }} {{ page.title }} {{ title }}",
             "{{ nope() }}",
         ]
     )
-    errors = page_macro_errors(load_content(config.source), config, "content/x.md", "x.md", {"title": "X"}, body, 5)
-    assert [(e.line, e.message) for e in errors] == [(8, "there is no macro called nope().")]  # body from line 5
+    errors = page_macro_errors(load_content(ROOT / "content"), "content/x.md", "x.md", {"title": "X"}, body, 5)
+    assert [(e.line, e.message) for e in errors] == [
+        (7, "'page' is not a macro or a variable a page has."),
+        (8, "there is no macro called nope()."),
+    ]  # body from line 5
+
+
+def test_a_written_page_renders_with_its_front_matter_jinja_and_sources():
+    """The stage renders a page's Jinja itself: front matter as variables, {% set %}, {## comments ##}, heading ids
+    left alone, citations numbered on the page and listed at its end."""
+    from macros.content.load import load_content
+    from macros.pages.written import render_written_page
+
+    content = load_content(ROOT / "content")
+    key = sorted(content.references)[0]
+    body = f'## {{{{ title }}}} {{#top}}\n{{## a note ##}}{{% set n = 2 %}}{{{{ n }}}} {{{{ cite("{key}") }}}}\n'
+    text = render_written_page(
+        content, "https://example.org/r", "content/x.md", "x.md", {"title": "T"}, body, 1
+    ).markdown
+    assert text.startswith("## T {#top}\n2 ") and "a note" not in text
+    assert 'href="#ref-' + key in text or f"ref-{key}" in text
+    assert "## Sources {: #sources }" in text
+
+
+def test_site_config_is_read_by_mkdocs_own_loader(monkeypatch):
+    """mkdocs.yml is read by MkDocs' config loader (its !ENV tags, defaults and validation); the content folder is
+    named once, in macros/pipeline/siteconfig.py, and edit links are the repository's edit address plus the file's
+    path."""
+    from macros.pipeline.siteconfig import SOURCE, load_config
+
+    monkeypatch.setenv("SITE_URL", "https://example.org/guide")
+    config = load_config(ROOT)
+    assert config.source == ROOT / SOURCE == ROOT / "content"
+    assert config.canonical_url("treat/first-days.html") == "https://example.org/guide/treat/first-days.html"
+    assert config.edit_url("treat/first-days.md") == f"{config.repo_url}/edit/main/content/treat/first-days.md"
+    assert config.not_in_nav.match_file("exercises/calf-raise-double.md")
+    assert not config.not_in_nav.match_file("treat/first-days.md") and "treat/first-days.md" in config.nav_pages
+
+
+def test_a_page_loads_the_scripts_of_the_markup_its_macros_drew():
+    """Scripts come from what the renderers drew, however a macro is reached: a call through a name the substring
+    scan of old could not see still loads the plan button's script; a page without such markup loads none."""
+    from macros.content.load import load_content
+    from macros.pages.written import render_written_page
+
+    content = load_content(ROOT / "content")
+    card, program = sorted(content.cards)[0], sorted(content.programs)[0]
+    body = f'{{% set show = exercise_card %}}{{{{ show("{card}") }}}} {{{{ program_stages("{program}") }}}}'
+    page = render_written_page(content, "", "content/x.md", "x.md", {}, body, 1)
+    assert page.scripts == ["plan.js", "programme-stage.js"] and "data-plan-add" in page.markdown
+    assert render_written_page(content, "", "content/x.md", "x.md", {}, "No tools.", 1).scripts == []
+
+
+# Links a page may hold, each with whether MkDocs (with this project's validation settings) warns about it.
+LINK_CASES = {
+    "[home](../index.md)": False,
+    "[a section](../index.md#start)": False,
+    "[image](../pic.png)": False,
+    "[nowhere](../nope.md)": True,
+    "[deeper nowhere](sub/nope.md#x)": True,
+    "[from the root](/index.md)": True,
+    "[another site](https://example.org/x.md)": False,
+    "[mail](mailto:a@example.org)": False,
+    "`[shown as code](nope.md)`": False,
+}
+
+
+def test_page_links_agree_with_mkdocs_own_link_warnings(tmp_path):
+    """The stage's link check (macros/pages/links.py) flags exactly the links MkDocs' own validation warns about, on a
+    small project built by MkDocs itself with mkdocs.yml's validation settings."""
+    import yaml
+    from mkdocs.utils.yaml import yaml_load
+
+    from macros.pages.links import link_errors
+
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\n## Start {#start}\n", encoding="utf-8")
+    (docs / "pic.png").write_bytes(b"")
+    lines = list(LINK_CASES)
+    (docs / "a" / "page.md").write_text("# Page\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        validation = yaml_load(file)["validation"]  # the project's own settings, read as MkDocs reads them
+    config = {
+        "site_name": "T",
+        "nav": ["index.md", "a/page.md"],
+        "validation": validation,
+        "markdown_extensions": ["attr_list"],
+    }
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    built = subprocess.run(
+        [str(MKDOCS), "build", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    targets = set(re.findall(r"contains (?:a|an absolute) link '([^']+)'", built.stderr))
+    warned = {case for case in lines if re.search(r"\((\S+)\)", case).group(1) in targets}
+    files = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+    text = (docs / "a" / "page.md").read_text(encoding="utf-8")
+    errors = link_errors("a/page.md", "a/page.md", text, 1, files)
+    checked = {re.search(r"the link to '([^']+)'", error.message).group(1) for error in errors}
+    flagged = {case for case in lines if re.search(r"\((\S+)\)", case).group(1) in checked}
+    assert warned == {case for case, warns in LINK_CASES.items() if warns}, built.stderr
+    assert flagged == warned, [str(e) for e in errors]

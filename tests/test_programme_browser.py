@@ -10,7 +10,7 @@ import json
 import pytest
 
 from helpers import ROOT
-from macros.content import load_content
+from macros.content.load import load_content
 
 KEY = "calf-guide-stage"
 PROGRAMMES = sorted(path.stem for path in (ROOT / "content" / "programs").glob("*.yml"))  # no loading at import

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT
-from macros.content import load_content
-from macros.errors import ContentErrors
+from macros.base.errors import ContentErrors
+from macros.content.load import load_content
 
 REQUIRED = {"calf-strain-rehab", "achilles-loading", "walk-run-return", "minimalist-transition"}
 

@@ -1,4 +1,4 @@
-"""The schema validator: macros/schemas.py validates with each schema's local "$ref"s inlined (for speed). Every
+"""The schema validator: macros/content/schemas.py validates with each schema's local "$ref"s inlined (for speed). Every
 content file, broken at every field it has, gets the same messages from that form as from the schema file as written.
 """
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
-from macros.schemas import _explain, inline_refs, schema_file, validator
-from macros.yamlfile import read_yaml
+from macros.content.schemas import _explain, inline_refs, schema_file, validator
+from macros.content.yamlfile import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

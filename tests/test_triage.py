@@ -12,8 +12,8 @@ import yaml
 from checker_html import parse_checker
 
 from conftest import ROOT, content_errors
-from macros.content import load_content
-from macros.triage import outcome_levels, paths
+from macros.content.load import load_content
+from macros.content.triage import outcome_levels, paths
 
 LEVELS = {"emergency", "urgent", "clinician", "self-care"}
 

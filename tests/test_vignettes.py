@@ -13,8 +13,8 @@ import pytest
 from checker_html import parse_checker, walk
 
 from conftest import ROOT
-from macros.content import load_content
-from macros.triage_walk import rank
+from macros.content.load import load_content
+from macros.content.triage_walk import rank
 
 pytestmark = pytest.mark.build
 

@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from helpers import ROOT, content_errors
-from macros import yamlfile
-from macros.errors import ContentErrors
-from macros.yamlfile import read_yaml
+from macros.base.errors import ContentErrors
+from macros.content import yamlfile
+from macros.content.yamlfile import read_yaml
 
 REL = "content/exercises/trap.yml"
 

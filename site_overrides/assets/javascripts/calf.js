@@ -12,7 +12,7 @@
     try { feature(); } catch (error) { warn(name, error); }
   }
 
-  /* The library: plan.css already hides the rows that do not match (that works without JavaScript). Here: the
+  /* The library: calf.css already hides the rows that do not match (that works without JavaScript). Here: the
      count of matches, empty groups hidden, and a choice of grouping, each card still listed once. */
   function setupFilters() {
     var root = document.querySelector("[data-calf-library]");

@@ -12,16 +12,15 @@
   var MAX_DAYS = 1000;
   var MAX_CHARS = 200000;
   var MAX_FILE_BYTES = 1000000;
-  var NOTE_MAX = 200; // macros/renderers.py DIARY_NOTE_MAX
+  /* The note field's maxlength, which the page writes from macros/pages/renderers.py DIARY_NOTE_MAX (this script runs
+     after the diary's markup, so the field is there). */
+  var noteField = document.getElementById("diary-note");
+  if (!noteField || !(noteField.maxLength > 0)) { return; } // not the diary page: nothing to store
+  var NOTE_MAX = noteField.maxLength;
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var FIELDS = ["date", "during", "morning", "note"];
 
-  function storage() {
-    try { return window.localStorage; } catch { return null; } // blocked storage throws on access
-  }
-  function forget() {
-    try { storage().removeItem(KEY); } catch { /* storage off: nothing to reset */ }
-  }
+  function forget() { calf.forget(KEY); } // storage helpers: plan.js, through window.calfPlan
 
   function realDate(text) {
     var m = typeof text === "string" ? DATE.exec(text) : null;
@@ -63,12 +62,8 @@
   /* The stored diary, cleaned: days with valid values, one per date, oldest first. Anything else is dropped quietly
      (a corrupt store is removed), never thrown. */
   function readDiary() {
-    var store = storage();
-    var raw;
-    try { raw = store && store.getItem(KEY); } catch { return []; }
-    if (raw === null || raw === undefined) { return []; }
-    var data;
-    try { data = raw.length <= MAX_CHARS ? JSON.parse(raw) : null; } catch { data = null; }
+    var data = calf.readJSON(KEY, MAX_CHARS); // undefined: nothing stored (or storage off); null: not JSON or too long
+    if (data === undefined) { return []; }
     var list = data && typeof data === "object" && data.format === FORMAT && data.version === VERSION ? data.days : null;
     if (!Array.isArray(list) || list.length > MAX_DAYS) { forget(); return []; }
     var seen = Object.create(null);
@@ -89,12 +84,9 @@
   }
   /* True when the browser kept it. */
   function writeDiary(days) {
-    try {
-      if (days.length) { storage().setItem(KEY, JSON.stringify(asFile(days))); } else { storage().removeItem(KEY); }
-      return true;
-    } catch {
-      return false;
-    }
+    if (days.length) { return calf.save(KEY, asFile(days)); }
+    forget();
+    return true;
   }
   /* A whole imported file: the list of days, or a message saying what is wrong. Strict: one bad day rejects it. */
   function parseFile(text) {

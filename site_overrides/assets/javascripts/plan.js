@@ -31,8 +31,9 @@
     if (raw === null || raw === undefined) { return undefined; }
     try { return raw.length <= maxChars ? JSON.parse(raw) : null; } catch { return null; }
   }
+  /* True when the browser kept it; with storage off the value lasts this page only. */
   function save(key, value) {
-    try { storage().setItem(key, JSON.stringify(value)); } catch { /* storage off: lasts this page only */ }
+    try { storage().setItem(key, JSON.stringify(value)); return true; } catch { return false; }
   }
   function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
   function isCardId(id) { return typeof id === "string" && id.length <= CARD_ID_MAX && CARD_ID.test(id); }

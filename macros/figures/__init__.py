@@ -1,0 +1,1 @@
+"""The exercise figures: pose geometry and the SVG drawing (base below it)."""
