@@ -168,3 +168,15 @@ def test_glossary_tooltip_on_focus(page, base_url):
     assert abbr.evaluate("el => el === document.activeElement"), "glossary terms are reachable by keyboard"
     page.wait_for_timeout(400)
     assert page.locator(".md-tooltip2--active, .md-tooltip--active").count() >= 1, "focus shows the definition"
+
+
+def test_each_glossary_term_is_one_tab_stop(page, base_url):
+    """A term used many times on a page is one tab stop (its first use), not one per use."""
+    page.goto(base_url + "red-flags.html")
+    terms = page.eval_on_selector_all("article abbr", "els => els.map(e => e.textContent.trim().toLowerCase())")
+    stops = page.eval_on_selector_all(
+        'article abbr[tabindex="0"]', "els => els.map(e => e.textContent.trim().toLowerCase())"
+    )
+    assert len(terms) > len(set(terms)), "the page uses some terms more than once"
+    assert sorted(stops) == sorted(set(terms)), "each term is reachable once, at its first use"
+

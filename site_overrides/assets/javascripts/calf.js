@@ -111,10 +111,16 @@
     });
   }
 
-  /* Glossary terms: reachable by keyboard, so the definition shows on focus as well as on hover. */
+  /* Glossary terms: the first use of each term on a page is reachable by keyboard, so its definition shows on focus
+     as well as on hover (the tooltip pattern of the WAI-ARIA authoring practices: the tooltip belongs to a focusable
+     element). Later uses of the same term are not tab stops again: a page that uses "DVT" ten times has one. */
   function setupGlossaryFocus() {
+    var seen = {};
     document.querySelectorAll(".md-content abbr").forEach(function (abbr) {
-      if (!abbr.hasAttribute("tabindex")) { abbr.setAttribute("tabindex", "0"); }
+      var term = abbr.textContent.trim().toLowerCase();
+      if (seen[term] || abbr.hasAttribute("tabindex")) { return; }
+      seen[term] = true;
+      abbr.setAttribute("tabindex", "0");
     });
   }
 
