@@ -23,12 +23,22 @@ TYPE_LABELS = {
     "systematic-review": "Systematic review",
     "trial": "Trial",
     "cohort": "Cohort study",
+    "audit": "Audit study",
     "lab-study": "Laboratory study",
     "review": "Narrative review",
     "expert-opinion": "Expert opinion",
     "anatomy-text": "Anatomy text",
     "standard": "Standard",
     "patient-information": "Patient information",
+}
+
+# How a reference was confirmed, in words for the references page.
+CONFIRMED_TEXT = {
+    "doi": "Checked: the DOI record matches",
+    "publisher": "Checked on the publisher's or PubMed page",
+    "guideline-page": "Checked on the guideline's own page",
+    "secondary": "Rests on secondary citations only",
+    "unconfirmed": "Not yet confirmed",
 }
 
 # Types that are never journal articles; every other type is, and so is any entry with a volume.
@@ -134,7 +144,7 @@ def sort_key(entry: dict) -> tuple:
 
 def view(entry: dict, number: int | None = None) -> dict:
     """What a reference partial needs to show one entry."""
-    optional = {field: None for field in ("volume", "issue", "pages", "doi", "url", "updated", "isbn")}
+    optional = {field: None for field in ("volume", "issue", "pages", "doi", "url", "updated", "isbn", "replaced_by")}
     return {
         **optional,
         **entry,
@@ -142,6 +152,10 @@ def view(entry: dict, number: int | None = None) -> dict:
         "href": link(entry),
         "type_label": TYPE_LABELS[entry["type"]],
         "author_text": ", ".join(entry["authors"]),
+        # Flag on the page the entries that only independent citations confirm, and when each was checked.
+        "secondary_only": entry["confirmed"]["how"] in ("secondary", "unconfirmed"),
+        "confirmed_text": CONFIRMED_TEXT[entry["confirmed"]["how"]],
+        "confirmed_date": entry["confirmed"]["date"],
     }
 
 
