@@ -95,9 +95,11 @@ def _require_care_card(content: Content, card_id: str, page: str, macro: str) ->
     return content.care_cards[card_id].data
 
 
-def care_card(content: Content, card_id: str, page: str) -> str:
+def care_card(content: Content, ledger: PageCitations, card_id: str, page: str) -> str:
+    """A care card with its sources, numbered in the page's own source list as the checker's results are."""
     card = _require_care_card(content, card_id, page, "care_card")
-    return render("care-card.html", card=card, level=LEVELS[card["level"]])
+    sources = cite(content, ledger, tuple(card["evidence"]), page)
+    return render("care-card.html", card=card, level=LEVELS[card["level"]], sources=sources)
 
 
 def urgency(content: Content, card_id: str, page: str) -> str:
