@@ -125,4 +125,3 @@ def test_home_page_shows_the_symptom_checker_in_the_first_phone_screen(browser, 
     page.close()
     assert box, "the home page's article has no link to the symptom checker"
     assert box["y"] + box["height"] <= 812, f"the first checker link ends at y={box['y'] + box['height']:.0f} px"
-

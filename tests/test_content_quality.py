@@ -185,4 +185,3 @@ def test_no_page_is_longer_than_a_phone_reader_can_finish(site):
         and (words := len(prose(page).split())) > MAX_PAGE_WORDS
     ]
     assert not too_long, f"pages over {MAX_PAGE_WORDS} words (split them by topic):\n" + "\n".join(too_long)
-
