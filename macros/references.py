@@ -113,6 +113,8 @@ def load_references(content_dir: Path, root: Path) -> tuple[dict[str, Item], lis
     items, errors = load_list(content_dir / "references.yml", schema_file(content_dir, "reference"), root, key="key")
     for item in items.values():
         errors += entry_errors(item)
+        if "replaced_by" in item.data:
+            errors += unknown_references(item, ("replaced_by",), items, about="'replaced_by' ")
     return items, errors + unverified_errors(items)
 
 

@@ -215,6 +215,11 @@ def my_plan(content: Content, from_url: str) -> str:
 
 def references_page(content: Content) -> str:
     entries = sorted((view(item.data) for item in content.references.values()), key=sort_key)
+    for entry in entries:
+        # Withdrawn guidance names what replaced it by title, linked to that entry.
+        entry["replaced_links"] = [
+            {"key": key, "title": content.references[key].data["title"]} for key in entry["replaced_by"] or ()
+        ]
     return render("reference-list.html", entries=entries)
 
 
