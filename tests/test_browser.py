@@ -114,3 +114,14 @@ def test_dark_scheme_is_accessible(base_url):
     """The slate (dark) scheme that follows the reader's system setting passes axe too."""
     problems = check_pages(base_url, DARK_SAMPLE, 1280, scheme="dark")
     assert not problems, "\n".join(problems)
+
+
+def test_home_page_shows_the_symptom_checker_in_the_first_phone_screen(browser, base_url):
+    """On a 375 x 812 phone, a link to the symptom checker ends within the first screen of the home page."""
+    page = browser.new_page()
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(base_url + "index.html")
+    box = page.locator('article a[href$="symptom-checker.html"]').first.bounding_box()
+    page.close()
+    assert box, "the home page's article has no link to the symptom checker"
+    assert box["y"] + box["height"] <= 812, f"the first checker link ends at y={box['y'] + box['height']:.0f} px"

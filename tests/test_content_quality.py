@@ -22,7 +22,14 @@ from site_html import paragraphs, prose
 
 TOPICS = yaml.safe_load((ROOT / "tests" / "topics.yml").read_text())
 # Records and lists, not explanations: the reference list, the glossary, the 404 page and the review record.
-EXCLUDED_FROM_GRADE = {"references.html", "glossary.html", "404.html", "about/changes.html"}
+EXCLUDED_FROM_GRADE = {
+    "references.html",
+    "glossary.html",
+    "404.html",
+    "about/changes.html",
+    "about/changes-2026-11.html",
+    "about/hazard-log.html",
+}
 # Listing pages repeat card summaries; the cards they list carry the citations on their own pages.
 LISTINGS = {"exercises/index.html", "my-plan.html", "programs/index.html"}
 HEADING = re.compile(r"<h([1-6])[^>]*>")
@@ -162,3 +169,19 @@ def test_corrections_are_stated(site):
     barefoot = prose(site / "running" / "barefoot.html").lower()
     more = r"(more|increase|extra|harder)"
     assert re.search(rf"{more}[^.]{{0,60}}(calf|achilles)|(calf|achilles)[^.]{{0,60}}{more}", barefoot)
+
+
+# A reader on a phone should be able to finish a page: none longer than about 2,500 words of prose. The symptom
+# checker shows one question at a time and the hazard log is a generated register, so neither is read top to bottom.
+MAX_PAGE_WORDS = 2500
+NOT_READ_TOP_TO_BOTTOM = {"symptom-checker.html", "about/hazard-log.html"}
+
+
+def test_no_page_is_longer_than_a_phone_reader_can_finish(site):
+    too_long = [
+        f"{rel}: {words} words"
+        for page in html_pages(site)
+        if (rel := page.relative_to(site).as_posix()) not in NOT_READ_TOP_TO_BOTTOM
+        and (words := len(prose(page).split())) > MAX_PAGE_WORDS
+    ]
+    assert not too_long, f"pages over {MAX_PAGE_WORDS} words (split them by topic):\n" + "\n".join(too_long)

@@ -43,8 +43,13 @@ def test_at_least_20_sources_with_types_and_links():
 
 
 def test_every_reference_is_cited_somewhere():
-    unused = set(load_content(ROOT / "content").references) - _cited_keys()
+    """Every entry is cited, except one kept only to show what replaced it (its `replaced_by`)."""
+    references = load_content(ROOT / "content").references
+    unused = {key for key, item in references.items() if "replaced_by" not in item.data} - _cited_keys()
     assert not unused, f"references cited nowhere: {sorted(unused)}"
+    for key, item in references.items():
+        if "replaced_by" in item.data:
+            assert key not in _cited_keys(), f"{key} was replaced by {item.data['replaced_by']}: cite those instead"
 
 
 def test_every_cited_key_exists():
@@ -168,3 +173,19 @@ def test_reference_links_are_separated_from_the_text(site):
     """A space, not a run-on, between an entry's last field and its link: 'Updated 2023. https://...'."""
     text = " ".join(re.sub(r"<[^>]+>", "", (site / "references.html").read_text()).split())
     assert not re.search(r"[.;:](?:https?://|doi:)", text), re.search(r".{40}[.;:](?:https?://|doi:).{20}", text)
+
+
+def test_a_replacement_that_is_not_in_the_list_is_rejected(content_copy):
+    _break(content_copy, "  replaced_by: [nice-ng253, nice-ng254]\n", "  replaced_by: [nice-ng999]\n")
+    message = content_errors(content_copy)
+    assert "field 'nice-ng51.replaced_by[0]'" in message and "'nice-ng999'" in message, message
+
+
+def test_the_references_page_says_how_each_entry_was_confirmed(site):
+    """Every entry says how and when it was checked; exactly the secondary-only and unconfirmed ones are flagged."""
+    html = (site / "references.html").read_text()
+    references = load_content(ROOT / "content").references
+    flagged = set(re.findall(r'<li id="ref-([a-z0-9-]+)" data-secondary-only>', html))
+    weak = {key for key, item in references.items() if item.data["confirmed"]["how"] in ("secondary", "unconfirmed")}
+    assert flagged == weak
+    assert html.count('class="calf-reference-checked"') == len(references)

@@ -31,9 +31,9 @@ UNSAFE = {
 REQUIRED = [
     ("red-flags.html", "especially if", "F6: the risk list is not a gate"),
     ("red-flags.html", "maternity unit", "F6: pregnancy and after birth"),
-    ("red-flags.html", "even if you can still walk", "F5: rupture with walking"),
-    ("red-flags.html", "thompson", "F5: name the calf squeeze test"),
-    ("red-flags.html", "30 to 60 minutes of stopping", "F11a: exertional safety net"),
+    ("red-flags-injuries.html", "even if you can still walk", "F5: rupture with walking"),
+    ("red-flags-injuries.html", "thompson", "F5: name the calf squeeze test"),
+    ("red-flags-injuries.html", "if the pain does not settle after you stop", "F11a: exertional safety net"),
     ("red-flags.html", "written for adults", "F13: scope"),
     ("index.html", "written for adults", "F13: scope"),
     ("treat/first-days.html", "poor circulation", "F19: compression, ice and heat"),

@@ -23,12 +23,22 @@ TYPE_LABELS = {
     "systematic-review": "Systematic review",
     "trial": "Trial",
     "cohort": "Cohort study",
+    "audit": "Audit study",
     "lab-study": "Laboratory study",
     "review": "Narrative review",
     "expert-opinion": "Expert opinion",
     "anatomy-text": "Anatomy text",
     "standard": "Standard",
     "patient-information": "Patient information",
+}
+
+# How a reference was confirmed, in words for the references page.
+CONFIRMED_TEXT = {
+    "doi": "Checked: the DOI record matches",
+    "publisher": "Checked on the publisher's or PubMed page",
+    "guideline-page": "Checked on the guideline's own page",
+    "secondary": "Rests on secondary citations only",
+    "unconfirmed": "Not yet confirmed",
 }
 
 # Types that are never journal articles; every other type is, and so is any entry with a volume.
@@ -90,6 +100,8 @@ def load_references(content_dir: Path, root: Path) -> tuple[dict[str, Item], lis
     items, errors = load_list(content_dir / "references.yml", schema_file(content_dir, "reference"), root, key="key")
     for item in items.values():
         errors += entry_errors(item)
+        if "replaced_by" in item.data:
+            errors += unknown_references(item, ("replaced_by",), items, about="'replaced_by' ")
     return items, errors + (unverified(items) if in_ci() else [])
 
 
@@ -121,7 +133,7 @@ def sort_key(entry: dict) -> tuple:
 
 def view(entry: dict, number: int | None = None) -> dict:
     """What a reference partial needs to show one entry."""
-    optional = {field: None for field in ("volume", "issue", "pages", "doi", "url", "updated", "isbn")}
+    optional = {field: None for field in ("volume", "issue", "pages", "doi", "url", "updated", "isbn", "replaced_by")}
     return {
         **optional,
         **entry,
@@ -129,6 +141,10 @@ def view(entry: dict, number: int | None = None) -> dict:
         "href": link(entry),
         "type_label": TYPE_LABELS[entry["type"]],
         "author_text": ", ".join(entry["authors"]),
+        # Flag on the page the entries that only independent citations confirm, and when each was checked.
+        "secondary_only": entry["confirmed"]["how"] in ("secondary", "unconfirmed"),
+        "confirmed_text": CONFIRMED_TEXT[entry["confirmed"]["how"]],
+        "confirmed_date": entry["confirmed"]["date"],
     }
 
 

@@ -20,7 +20,7 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
         return renderers.cite(content(), page().ledger, keys, page().edit_path)
 
     def care_card(card_id: str) -> str:
-        return renderers.care_card(content(), card_id, page().edit_path)
+        return renderers.care_card(content(), page().ledger, card_id, page().edit_path)
 
     def urgency(card_id: str) -> str:
         return renderers.urgency(content(), card_id, page().edit_path)

@@ -74,9 +74,11 @@ def _require_care_card(content: Content, card_id: str, page: str, macro: str) ->
     return lookup(content.care_cards, card_id, page, call, "no such care card", "use an id from content/care_cards.yml")
 
 
-def care_card(content: Content, card_id: str, page: str) -> str:
+def care_card(content: Content, ledger: PageCitations, card_id: str, page: str) -> str:
+    """A care card with its sources, numbered in the page's own source list as the checker's results are."""
     card = _require_care_card(content, card_id, page, "care_card")
-    return render("care-card.html", card=card, level=LEVELS[card["level"]])
+    sources = cite(content, ledger, tuple(card["evidence"]), page)
+    return render("care-card.html", card=card, level=LEVELS[card["level"]], sources=sources)
 
 
 def urgency(content: Content, card_id: str, page: str) -> str:
@@ -134,6 +136,11 @@ def _page_link(from_url: str, page: str) -> str:
 
 def references_page(content: Content) -> str:
     entries = sorted((view(item.data) for item in content.references.values()), key=sort_key)
+    for entry in entries:
+        # Withdrawn guidance names what replaced it by title, linked to that entry.
+        entry["replaced_links"] = [
+            {"key": key, "title": content.references[key].data["title"]} for key in entry["replaced_by"] or ()
+        ]
     return render("reference-list.html", entries=entries)
 
 
