@@ -21,7 +21,7 @@ class _Elements(HTMLParser):
     def __init__(self):
         super().__init__()
         self.tags, self.attrs, self.title, self._in_title = [], [], "", False
-        self.descriptions: list[str | None] = []  # the content of every <meta name="description">, as a browser reads it
+        self.descriptions: list[str | None] = []  # every <meta name="description"> content, as a browser reads it
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)

@@ -71,11 +71,19 @@ def test_bad_reference_field_names_the_entry(tmp_path):
 
 
 def test_citations_are_numbered_and_link_to_the_page_source_list(site):
+    """Each citation's number is its key's place in the page's numbered source list, which is in order of first
+    citation; a key cited again keeps its first number."""
     html = (site / "treat" / "first-days.html").read_text()
-    numbers = [int(n) for n in re.findall(r'<sup class="calf-cite">\[<a href="#ref-[a-z0-9-]+"[^>]*>(\d+)</a>', html)]
-    assert numbers and numbers[0] == 1 and max(numbers) == len(set(numbers))
-    for key in set(re.findall(r'href="#ref-([a-z0-9-]+)"', html)):
-        assert f'<li id="ref-{key}">' in html
+    cited = re.findall(r'<sup class="calf-cite">\[(.*?)\]</sup>', html)
+    link = re.compile(r'<a href="#ref-([a-z0-9-]+)"[^>]*>(\d+)</a>')
+    pairs = [(key, int(n)) for sup in cited for key, n in link.findall(sup)]
+    listed = re.findall(r'<li id="ref-([a-z0-9-]+)">', html.split('<ol class="calf-references">', 1)[1])
+    keys = [key for key, _ in pairs]
+    assert len(keys) > len(set(keys)) >= 3, f"the page should cite at least 3 sources, some twice: {keys}"
+    for key, number in pairs:
+        assert key in listed and number == listed.index(key) + 1, f"#ref-{key} is numbered {number}; list: {listed}"
+    first_cited = list(dict.fromkeys(keys))
+    assert listed[: len(first_cited)] == first_cited, "the source list follows the order of first citation"
 
 
 def test_references_page_lists_every_source(site):
