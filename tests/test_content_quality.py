@@ -17,6 +17,7 @@ import yaml
 from helpers import ROOT, html_pages
 from macros.content import load_content
 from macros.review import read_front_matter, review_errors
+from macros.siteconfig import load_config
 from site_html import paragraphs, prose
 
 TOPICS = yaml.safe_load((ROOT / "tests" / "topics.yml").read_text())
@@ -120,6 +121,8 @@ def test_every_page_has_valid_review_front_matter():
 
 
 def test_every_built_page_shows_review_dates_disclaimer_and_links(site):
+    """The frame on every page; its 'Edit this page' link opens the page's own source file in content/."""
+    config = load_config(ROOT)
     for page in html_pages(site):
         if page.name == "404.html":
             continue
@@ -132,6 +135,10 @@ def test_every_built_page_shows_review_dates_disclaimer_and_links(site):
             "Report a problem with this page",
         ):
             assert text in html, f"{page.relative_to(site)}: missing {text!r}"
+        rel = page.relative_to(site).with_suffix("").as_posix()
+        source = next(f"{rel}{ext}" for ext in (".md", ".yml") if (ROOT / "content" / f"{rel}{ext}").is_file())
+        edit = re.findall(r'<a href="([^"]*)">Edit this page</a>', html)
+        assert edit == [config.edit_url(source)], f"{page.relative_to(site)}: 'Edit this page' links to {edit}"
 
 
 # The original article's two errors, in the forms they could come back in.
