@@ -50,11 +50,11 @@ def test_emergency_questions_are_asked_before_same_day_ones():
     assert "emergency" in direct(first), "the first question screens for an emergency"
 
 
-def test_every_level_and_outcome_ends_a_path():
-    content = load_content(ROOT / "content")
-    levels = _levels(content)
-    assert set(levels.values()) == LEVELS
-    assert {p[-1] for p in paths(content.triage)} == set(levels), "every outcome ends some path"
+def test_every_urgency_level_is_an_outcome_of_the_checker():
+    """The checker can end at each of the four levels (the loader only checks each outcome's care card exists; an
+    unreachable outcome is rejected by the loader: the 'unreachable node' case below)."""
+    levels = _levels(load_content(ROOT / "content"))
+    assert set(levels.values()) == LEVELS, f"levels the checker can give: {sorted(set(levels.values()))}"
 
 
 def _question(tree, node_id):
