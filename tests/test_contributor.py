@@ -233,7 +233,9 @@ def test_pull_requests_run_ci_run_and_pages_deploy_only_after_the_tests_pass():
     tests, deploy = workflow(WORKFLOWS / "test.yml"), workflow(WORKFLOWS / "deploy.yml")
     assert "pull_request" in triggers(tests) and "main" in triggers(tests)["push"]["branches"]
     assert [step["run"] for step in steps(tests) if "run" in step and ".ci/run" in step["run"]], "CI runs .ci/run"
-    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    assert "make lint" in commands and "make test" in commands, ".ci/run lints and tests"
+    assert commands.index("make lint") < commands.index("make test"), "lint first: a lint error fails before the tests"
     run = triggers(deploy)["workflow_run"]
     assert run["workflows"] == [tests["name"]] and run["types"] == ["completed"], "deploy waits for the Test workflow"
     assert "conclusion == 'success'" in deploy["jobs"]["build"]["if"], "and deploys only when it passed"
