@@ -1,6 +1,8 @@
 # Calf Pain Guide: one command to preview (make serve), one to test (make test).
 # Every target bootstraps .venv and node_modules from the pinned locks when they are missing or stale:
 # build, serve, check, new-card and bench install only requirements-build.txt; test and test-fast requirements-test.txt.
+# npm: build and serve install only the packages the site ships (package.json `dependencies`, `npm ci --omit=dev`);
+# test, lint, setup, bench and lighthouse install the test and measurement tools too (`devDependencies`, `npm ci`).
 
 PYTHON ?= python3
 PORT   ?= 8000
@@ -8,7 +10,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY_BUILD := $(VENV)/.installed-build
 PY_TEST  := $(VENV)/.installed-test
-JS_OK  := node_modules/.installed
+JS_SHIP := node_modules/.installed-ship
+JS_ALL  := node_modules/.installed-all
+NPM_CI  := npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -39,23 +43,31 @@ $(PY_TEST): requirements-test.txt | $(BIN)/python $(SITE_PTH)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.txt
 	touch $@
 
-$(JS_OK): package.json package-lock.json
+# npm ci empties node_modules first, so each install also removes the other set's stamp. Only a full install writes
+# $(JS_ALL), so a build-only install never satisfies the test targets; a full install satisfies the build too.
+$(JS_SHIP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node.js 18+) is needed for the pinned front-end assets"; exit 1; }
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@if [ $(JS_ALL) -nt package.json ] && [ $(JS_ALL) -nt package-lock.json ]; then :; else \
+		echo "$(NPM_CI) --omit=dev"; $(NPM_CI) --omit=dev; fi
 	touch $@
 
-setup: $(PY_TEST) $(JS_OK) ## Create .venv (build and test tools) and node_modules from the locks
+$(JS_ALL): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js 18+) is needed for the pinned front-end assets"; exit 1; }
+	$(NPM_CI)
+	touch $@ $(JS_SHIP)
 
-serve: $(PY_BUILD) $(JS_OK) ## Live preview on http://127.0.0.1:8000 (PORT=... to change); restages on every save
+setup: $(PY_TEST) $(JS_ALL) ## Create .venv (build and test tools) and node_modules from the locks
+
+serve: $(PY_BUILD) $(JS_SHIP) ## Live preview on http://127.0.0.1:8000 (PORT=... to change); restages on every save
 	$(STAGE)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-build: $(PY_BUILD) $(JS_OK) ## Stage content/, strict MkDocs build into site/, CSP on every page (site/ replaced only if all succeed)
+build: $(PY_BUILD) $(JS_SHIP) ## Stage content/, strict MkDocs build into site/, CSP on every page (site/ replaced only if all succeed)
 	rm -rf .site-tmp
 	$(BIN)/python -m macros.buildsite .site-tmp
 	rm -rf site && mv .site-tmp site
 
-build-zensical: $(PY_TEST) $(JS_OK) ## The same staged pages built by Zensical 0.0.73 into site-zensical/ (the move at Material's end of life)
+build-zensical: $(PY_TEST) $(JS_SHIP) ## The same staged pages built by Zensical 0.0.73 into site-zensical/ (the move at Material's end of life)
 	$(STAGE)
 	rm -rf site-zensical
 	CALF_SITE_DIR=site-zensical $(BIN)/zensical build --clean --config-file mkdocs.yml
@@ -67,21 +79,21 @@ new-card: $(PY_BUILD) ## Scaffold an exercise card: make new-card ID=heel-walk
 check: $(PY_BUILD) ## Validate all content exactly as the build does, without building (pre-commit runs this)
 	$(STAGE) --check
 
-test: $(PY_TEST) $(JS_OK) ## Run every test, one test module per core (a run that collects no test fails)
+test: $(PY_TEST) $(JS_ALL) ## Run every test, one test module per core (a run that collects no test fails)
 	$(BIN)/pytest -n auto --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
-lint: $(PY_TEST) $(JS_OK) ## Lint: Python (ruff check and format), JavaScript (eslint) and CSS (stylelint)
+lint: $(PY_TEST) $(JS_ALL) ## Lint: Python (ruff check and format), JavaScript (eslint) and CSS (stylelint)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	node_modules/.bin/eslint site_overrides/assets/javascripts/
 	node_modules/.bin/stylelint "site_overrides/assets/stylesheets/*.css"
 
-test-fast: $(PY_TEST) $(JS_OK) ## Quick loop while you work: content, loaders, renderers, one build (no browser, no slow tests)
+test-fast: $(PY_TEST) $(JS_ALL) ## Quick loop while you work: content, loaders, renderers, one build (no browser, no slow tests)
 	$(BIN)/pytest -m "not browser and not slow"; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
-bench: $(PY_BUILD) $(JS_OK) ## Benchmark build time, memory and page weight; writes the results into BENCHMARKS.md
+bench: $(PY_BUILD) $(JS_ALL) ## Benchmark build time, memory and page weight; writes the results into BENCHMARKS.md
 	$(BIN)/python scripts/bench.py --update-doc BENCHMARKS.md
 
-lighthouse: build ## Lighthouse mobile scores (gzip server, Chromium) for five key pages; writes them into BENCHMARKS.md
+lighthouse: $(JS_ALL) build ## Lighthouse mobile scores (gzip server, Chromium) for five key pages; writes them into BENCHMARKS.md
 	$(BIN)/python scripts/lighthouse.py --site site --update-doc BENCHMARKS.md
 
 COMPILE := .lock-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \

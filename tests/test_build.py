@@ -145,7 +145,7 @@ def test_make_build_keeps_old_site_when_build_fails(project_copy):
     _append(project_copy, PAGE, "\n{{ no_such_variable }}\n")
     # -o: never redo setup here; node_modules and .venv are links to the real ones, and `npm ci` through the link
     # would empty the real node_modules.
-    make = ["make", "-o", ".venv/.installed-build", "-o", "node_modules/.installed", "build"]
+    make = ["make", "-o", ".venv/.installed-build", "-o", "node_modules/.installed-ship", "build"]
     result = subprocess.run(
         make, cwd=project_copy, capture_output=True, text=True, timeout=600, env={**os.environ, "MAKEFLAGS": ""}
     )
