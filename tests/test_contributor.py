@@ -356,3 +356,27 @@ def test_contributing_documents_every_macro():
     text = CONTRIBUTING.read_text(encoding="utf-8")
     missing = {name for name in macros if f"{name}(" not in text}
     assert not missing, f"CONTRIBUTING.md does not mention the macros {sorted(missing)}"
+
+
+def _prerequisites(makefile: str, target: str) -> str:
+    return re.search(rf"(?m)^{re.escape(target)}:([^#\n]*)", makefile).group(1)
+
+
+def test_build_and_serve_install_only_the_npm_packages_the_site_ships():
+    """package.json's `dependencies` are exactly the packages the build copies into the site (VENDORED); build and
+    serve install only those (npm ci --omit=dev); the test targets need the full install, whose stamp only a full
+    `npm ci` writes, so a build-only install never satisfies them."""
+    from macros.staged_pages import VENDORED
+
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    shipped = {path.parts[1] for path in VENDORED.values()}
+    assert set(package["dependencies"]) == shipped, "dependencies: what the site ships; the rest are devDependencies"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("build", "serve", "build-zensical"):
+        assert "$(JS_SHIP)" in _prerequisites(makefile, target) and "$(JS_ALL)" not in _prerequisites(makefile, target)
+    for target in ("test", "test-fast", "lint", "setup"):
+        assert "$(JS_ALL)" in _prerequisites(makefile, target), target
+    ship = re.search(r"(?ms)^\$\(JS_SHIP\):.*?(?=^\S)", makefile).group(0)
+    full = re.search(r"(?ms)^\$\(JS_ALL\):.*?(?=^\S)", makefile).group(0)
+    assert "--omit=dev" in ship and "--omit=dev" not in full
+    assert "touch $@" in ship and "$(JS_ALL)" not in ship.split("touch", 1)[1], "a build install never writes JS_ALL"
