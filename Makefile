@@ -79,16 +79,16 @@ new-card: $(PY_BUILD) ## Scaffold an exercise card: make new-card ID=heel-walk
 check: $(PY_BUILD) ## Validate all content exactly as the build does, without building (pre-commit runs this)
 	$(STAGE) --check
 
-test: $(PY_TEST) $(JS_ALL) ## Run every test, one test module per core (a run that collects no test fails)
-	$(BIN)/pytest -n auto --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+test: $(PY_TEST) $(JS_ALL) ## Run every test, one test module per core, listing the 15 slowest (a run that collects no test fails)
+	$(BIN)/pytest -n auto --dist loadfile --durations=15; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 lint: $(PY_TEST) $(JS_ALL) ## Lint: Python (ruff check and format), JavaScript (eslint) and CSS (stylelint)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	node_modules/.bin/eslint site_overrides/assets/javascripts/
 	node_modules/.bin/stylelint "site_overrides/assets/stylesheets/*.css"
 
-test-fast: $(PY_TEST) $(JS_ALL) ## Quick loop while you work: content, loaders, renderers, one build (no browser, no slow tests)
-	$(BIN)/pytest -m "not browser and not slow"; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+test-fast: $(PY_TEST) $(JS_ALL) ## Quick loop while you work, one test module per core: content, loaders, renderers, builds (no browser, no slow tests)
+	$(BIN)/pytest -n auto --dist loadfile -m "not browser and not slow"; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 bench: $(PY_BUILD) $(JS_ALL) ## Benchmark build time, memory and page weight; writes the results into BENCHMARKS.md
 	$(BIN)/python scripts/bench.py --update-doc BENCHMARKS.md
