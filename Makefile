@@ -30,10 +30,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # The project root on the venv's import path (what an editable install does), so `import macros` works from MkDocs,
-# Zensical, scripts and tests without any sys.path edit.
+# Zensical, scripts and tests without any sys.path edit. Make reads the .pth itself: when it names another checkout
+# (a second worktree sharing this .venv ran make last), it is rewritten to this one, so each checkout's tools import
+# its own code (tests/test_contributor.py checks where `import macros` leads).
+ifneq ($(shell cat $(wildcard $(VENV)/lib/python3*/site-packages/calf-guide.pth) /dev/null),$(CURDIR))
+.PHONY: $(SITE_PTH)
+endif
 $(SITE_PTH): | $(BIN)/python
 	$(BIN)/python -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "calf-guide.pth").write_text("$(CURDIR)\n")'
-	touch $@
+	echo "$(CURDIR)" > $@
 
 $(PY_BUILD): requirements-build.txt | $(BIN)/python $(SITE_PTH)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-build.txt

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -380,3 +381,21 @@ def test_build_and_serve_install_only_the_npm_packages_the_site_ships():
     full = re.search(r"(?ms)^\$\(JS_ALL\):.*?(?=^\S)", makefile).group(0)
     assert "--omit=dev" in ship and "--omit=dev" not in full
     assert "touch $@" in ship and "$(JS_ALL)" not in ship.split("touch", 1)[1], "a build install never writes JS_ALL"
+
+
+def test_the_venv_imports_this_checkouts_code(tmp_path):
+    """Tools started from the venv (mkdocs, zensical) import `macros` through its calf-guide.pth, not the current
+    folder: it must point at this checkout, or a second worktree sharing the .venv would test the other one's code.
+    `make` rewrites the .pth whenever another checkout last set it (the Makefile's SITE_PTH rule)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import macros; print(macros.__file__)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    location = Path(result.stdout.strip()).resolve()
+    assert location.is_relative_to(ROOT.resolve()), (
+        f"this venv imports macros from {location}, not from {ROOT}: run `make setup` in this checkout"
+    )
