@@ -1,6 +1,7 @@
 """YAML traps the content loader rejects, each naming the file, the line and the fix.
 
-A tab in the indentation, a key given twice, a list item that swallowed the next one (newcomer trial 2026-11,
+A tab in the indentation, a line indented too little or too much (named on its own line, in plain words: newcomer
+trial 2026-12), a key given twice, a list item that swallowed the next one (newcomer trial 2026-11,
 trap 3), anchors and aliases (a "YAML bomb") and an oversized file. Most cases call read_yaml on a small file; the
 swallowed-item trap also goes through load_content on a copy of the real content, exactly as a contributor meets it.
 """
@@ -61,6 +62,100 @@ def test_tab_after_spaces_in_a_block_of_text_is_also_a_tab_in_the_indentation(tm
 
 
 # --- a key given twice ---------------------------------------------------------------------------------------------
+
+
+# --- a line indented too little or too much (macros/yaml_indent.py) -------------------------------------------------
+
+DOSE = "id: trap\ndose:\n  sets: 3\n  reps: 15\n  tempo: {up: 2, down: 3}\n  rest_seconds: 60\nnext: x\n"
+
+
+def _indent(line: int, spaces: int) -> str:
+    """DOSE with its line `line` (1-based) indented `spaces` spaces."""
+    lines = DOSE.splitlines(keepends=True)
+    lines[line - 1] = " " * spaces + lines[line - 1].lstrip(" ")
+    return "".join(lines)
+
+
+@pytest.mark.parametrize(
+    "spaces, expected",
+    [
+        (
+            1,
+            ":4: this line is indented 1 space: less than the 2 spaces of the lines above it, and more than the "
+            "0 spaces of the field that holds them. Fix: Indent it 2 spaces to keep it with the lines above it "
+            "(line 3), or 0 spaces to end that block.",
+        ),
+        # Moved to the left edge, 'reps' ends the dose block: PyYAML fails only on line 5, still indented for it.
+        (
+            0,
+            ":4: this line is indented 0 spaces, less than the lines around it (2 spaces), so it ends the block it "
+            "belongs to early. Fix: Indent it 2 spaces, like line 5 below it.",
+        ),
+    ],
+)
+def test_a_line_indented_too_little_is_named_on_its_own_line_in_plain_words(tmp_path, spaces, expected):
+    message = rejected(tmp_path, _indent(4, spaces))
+    assert REL + expected in message, message
+    assert "invalid YAML" not in message and "did not find expected key" not in message, message
+
+
+@pytest.mark.parametrize("spaces", [3, 4])
+def test_a_line_indented_too_much_is_named_on_its_own_line_in_plain_words(tmp_path, spaces):
+    message = rejected(tmp_path, _indent(4, spaces))
+    assert (
+        f"{REL}:4: this line is indented {spaces} spaces, more than the 2 spaces of its block, but line 3 above it "
+        "does not end with ':', so no new block starts there. Fix: Indent it 2 spaces, like line 3, to make it the "
+        "next field of the same block." in message
+    ), message
+    assert "mapping values are not allowed" not in message, message
+
+
+def test_a_list_item_at_the_left_edge_among_fields_is_named(tmp_path):
+    text = "id: trap\nsteps:\n  - one\n- two\nnext: x\n"
+    message = rejected(tmp_path, text)
+    assert (
+        f"{REL}:4: this line starts a list item ('- ') at 0 spaces, where the lines at 0 spaces are fields" in message
+    )
+
+
+def test_a_field_among_list_items_is_named(tmp_path):
+    message = rejected(tmp_path, "steps:\n  - one\n  two: 2\n")
+    assert f"{REL}:3: this line is a field ('name: value') at 2 spaces, where the lines at 2 spaces are list items" in (
+        message
+    ), message
+
+
+def test_a_misindented_line_in_a_real_card_is_named_by_load_content(content_copy):
+    """The newcomer's case: a field of a real card moved left; the error names that line, not the next."""
+    rel = "content/exercises/calf-raise-double.yml"
+    path = content_copy.parent / rel
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    reps = lines.index("  reps: 15\n")
+    lines[reps] = "reps: 15\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    message = content_errors(content_copy)
+    assert f"{rel}:{reps + 1}: this line is indented 0 spaces, less than the lines around it" in message, message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n- x\n- y\nb: 1\n",  # a list at its field's column
+        "a:\n  - k: 1\n    m: 2\n  - k: 3\nb: |\n  text\n    more text: here\nc: [1,\n      2]\n",
+        "a: long text\n  that runs on\nb: 2\n",
+        "a:\n  b:\n    c: 1\n  d: 2\ne: 3\n",
+    ],
+)
+def test_the_indentation_walk_finds_nothing_in_valid_yaml(text):
+    from macros.yaml_indent import indentation_error
+
+    assert yaml.safe_load(text) is not None
+    assert indentation_error(text.splitlines(), len(text.splitlines()), REL) is None
+
+
+def test_other_syntax_errors_keep_the_yaml_message(tmp_path):
+    message = rejected(tmp_path, "id: trap\nname: [Double-leg\nnext: x\n")
+    assert "invalid YAML" in message and "Fix: Check the indentation" in message, message
 
 
 def test_duplicate_key_names_its_second_line(tmp_path):
