@@ -259,15 +259,26 @@ def test_pre_commit_runs_the_content_validator_and_pinned_linters():
     assert {"yamllint", "ruff-check"} <= set(hooks)
 
 
+MATERIAL_SCHEMA = "https://squidfunk.github.io/mkdocs-material/schema.json"  # as Material's docs give it
+
+
 def test_editor_maps_every_schema_to_files_that_exist():
+    """Each data schema is mapped to its YAML files, mkdocs.yml to Material's schema with its !ENV tag known. The
+    page front-matter schema is not mapped: the YAML extension does not read Markdown front matter (make check
+    applies it)."""
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
+    assert mapping.pop(MATERIAL_SCHEMA) == ["mkdocs.yml"], "mkdocs.yml gets Material's schema"
     for schema, globs in mapping.items():
         assert (ROOT / schema).is_file(), f"{schema} does not exist"
         for pattern in globs:
+            assert pattern.endswith((".yml", ".yaml")), f"{schema}: the YAML extension only reads YAML, not {pattern}"
             assert list(ROOT.glob(pattern)), f"{schema}: the pattern {pattern} matches no file"
     every_schema = {f"./content/schemas/{p.name}" for p in (ROOT / "content" / "schemas").glob("*.schema.json")}
-    assert set(mapping) == every_schema, "every content schema is mapped for editors"
+    assert set(mapping) == every_schema - {"./content/schemas/page.schema.json"}, "every data schema is mapped"
+    tags = {tag.split()[0] for tag in settings["yaml.customTags"]}
+    used = set(re.findall(r"(?<![\w'\"])(![A-Za-z]\w*)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+    assert used and used <= tags, f"mkdocs.yml uses {sorted(used)}; yaml.customTags lists {sorted(tags)}"
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
 
