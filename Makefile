@@ -19,7 +19,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SITE_PTH := $(VENV)/.calf-guide-pth
 STAGE  := $(BIN)/python -m macros.stage
 
-.PHONY: help setup serve build build-zensical test lint test-fast check new-card bench lighthouse lock clean
+.PHONY: help setup serve build build-zensical test lint test-fast check new-card bench lighthouse mutate lock clean
 .DEFAULT_GOAL := help
 
 help: ## List the targets
@@ -101,6 +101,12 @@ bench: $(PY_BUILD) $(JS_ALL) ## Benchmark build time, memory and page weight; wr
 lighthouse: $(JS_ALL) build ## Lighthouse mobile scores (gzip server, Chromium) for five key pages; writes them into BENCHMARKS.md
 	$(BIN)/python scripts/lighthouse.py --site site --update-doc BENCHMARKS.md
 
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+mutate: $(PY_TEST) ## Mutation testing of the modules that guard readers (JOBS=2): score per module, survivors (tests/MUTATION.md)
+	$(BIN)/mutmut run --max-children $(JOBS) > mutants.log 2>&1 || { tail -c 3000 mutants.log; exit 1; }
+	$(BIN)/python scripts/mutation_report.py
+
 COMPILE := .lock-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
 	--no-emit-find-links
 
@@ -112,4 +118,4 @@ lock: ## Recompile both hash-locked files, requirements-build.txt and requiremen
 	rm -rf .lock-venv
 
 clean: ## Remove build output and environments
-	rm -rf site site-zensical build .site-tmp .lock-venv $(VENV) node_modules .pytest_cache
+	rm -rf site site-zensical build .site-tmp .lock-venv $(VENV) node_modules .pytest_cache mutants mutants.log

@@ -410,3 +410,28 @@ def test_the_venv_imports_this_checkouts_code(tmp_path):
     assert location.is_relative_to(ROOT.resolve()), (
         f"this venv imports macros from {location}, not from {ROOT}: run `make setup` in this checkout"
     )
+
+
+def test_mutation_report_scores_each_module_and_lists_survivors():
+    """scripts/mutation_report.py (make mutate, the weekly workflow): killed / (killed + survived + no test)."""
+    from scripts.mutation_report import report, score, tally
+
+    lines = [
+        "    macros.triage.x_paths__mutmut_1: killed",
+        "    macros.triage.x_paths__mutmut_2: survived",
+        "    macros.triage.x_paths__mutmut_3: timeout",
+        "    macros.triage.x_paths__mutmut_4: no tests",
+        "    macros.schemas.xǁSchemaǁcheck__mutmut_1: killed",
+        "not a result line",
+    ]
+    counts, left = tally(lines)
+    assert score(counts["macros.triage"]) == 50.0 and score(counts["macros.schemas"]) == 100.0
+    assert left["macros.triage"] == [
+        "macros.triage.x_paths__mutmut_2 (survived)",
+        "macros.triage.x_paths__mutmut_4 (no tests)",
+    ]
+    text = report(counts, left)
+    assert "| `macros.triage` | 4 | 2 | 1 | 1 | 50.0% |" in text and "| **all** | 5 | 3 | 1 | 1 | 60.0% |" in text
+    workflow_text = (WORKFLOWS / "mutation.yml").read_text(encoding="utf-8")
+    assert "schedule" in triggers(workflow(WORKFLOWS / "mutation.yml")), "weekly"
+    assert "make mutate" in workflow_text and "mutation_report.py --min 85" in workflow_text
