@@ -283,3 +283,68 @@ def test_a_file_just_under_the_limit_is_read(tmp_path):
 def test_the_limit_leaves_headroom_over_the_largest_content_file():
     largest = max(p.stat().st_size for p in (ROOT / "content").rglob("*.yml"))
     assert largest * 2 <= yamlfile.MAX_BYTES, f"the largest content file is {largest} bytes: raise MAX_BYTES"
+
+
+def _misfit(text: str) -> str | None:
+    """The indentation walk's message for `text` (macros/yaml_indent.py), as one line, or None."""
+    from macros.yaml_indent import indentation_error
+
+    error = indentation_error(text.split("\n"), text.count("\n") + 1, REL)
+    return None if error is None else str(error)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n  b: 1\n\n  c: 2\n",  # a blank line inside a block
+        "a:\n# a note at the left edge\n  b: 1\n",  # a comment line inside a block
+        "a:  # a note [with a bracket\n  b: 1\n",  # a comment after 'a:' (it still opens a block)
+        "a: [1,\n      2,\n   3]\nb:\n  c: 1\n",  # a list written over several lines
+        "a: {x: 1,\n  y: [2,\n 3]}\nb: 2\n",  # nested brackets over several lines
+        "a: 'x [y'\nb:\n  c: 1\n",  # a bracket inside quotes opens nothing
+        "a: |\n  text [\n    more text\nb:\n  c: 1\n",  # a block of text
+    ],
+)
+def test_the_walk_skips_blank_lines_comments_brackets_and_blocks_of_text(text):
+    assert yaml.safe_load(text) is not None
+    assert _misfit(text) is None, _misfit(text)
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("a: [1,\n   2]\nb: 1\n   c: 2\n", 4),  # checked again after a list over several lines
+        ("a: {x: 1,\n   y: 2}\nb: 1\n   c: 2\n", 4),  # and after a mapping over several lines
+        ("a: [[1,\n  2],\n  3]\nb: 1\n   c: 2\n", 5),  # nested: the walk waits for the last ']'
+        ("a: |\n  text\nb:\n  c: 1\n d: 2\n", 5),  # after a block of text, at the field's own indentation
+    ],
+)
+def test_the_walk_checks_the_lines_after_brackets_and_text(text, line):
+    assert f"{REL}:{line}: this line is indented" in (_misfit(text) or ""), _misfit(text)
+
+
+def test_too_much_indentation_in_a_deep_block_names_its_own_level():
+    message = _misfit("a:\n  b:\n    c: 1\n     d: 2\n")
+    assert message.endswith(
+        f"{REL}:4: this line is indented 5 spaces, more than the 4 spaces of its block, but line 3 above it does not "
+        "end with ':', so no new block starts there. Fix: Indent it 4 spaces, like line 3, to make it the next field "
+        "of the same block."
+    ), message
+
+
+def test_an_item_indented_too_much_is_told_to_join_its_list():
+    message = _misfit("items:\n  - one\n  - two\n    - three\n")
+    assert message.endswith("Fix: Indent it 2 spaces, like line 3, to make it the next item of the same list."), message
+
+
+def test_the_fix_for_an_item_among_fields_and_a_field_among_items():
+    item = _misfit("a:\n  b:\n- x\n")
+    assert item.endswith(
+        f"{REL}:3: this line starts a list item ('- ') at 0 spaces, where the lines at 0 spaces are fields "
+        "('name: value'). Fix: Indent it like the items of the list it belongs to (two spaces more than their field)."
+    ), item
+    field = _misfit("steps:\n  - one\n  two: 2\n")
+    assert field.endswith(
+        f"{REL}:3: this line is a field ('name: value') at 2 spaces, where the lines at 2 spaces are list items "
+        "('- '). Fix: Start it with '- ' if it is an item, or indent it like the other fields of its block."
+    ), field
