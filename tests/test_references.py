@@ -193,3 +193,52 @@ def test_reference_links_are_separated_from_the_text(site):
     """A space, not a run-on, between an entry's last field and its link: 'Updated 2023. https://...'."""
     text = " ".join(re.sub(r"<[^>]+>", "", (site / "references.html").read_text()).split())
     assert not re.search(r"[.;:](?:https?://|doi:)", text), re.search(r".{40}[.;:](?:https?://|doi:).{20}", text)
+
+
+def test_a_source_links_to_its_doi_else_its_url_and_sorts_by_first_author():
+    from macros.references import link, sort_key
+
+    assert link({"doi": "10.1/x", "url": "https://example.org/x"}) == "https://doi.org/10.1/x"
+    assert link({"doi": "", "url": "https://example.org/x"}) == "https://example.org/x"
+    assert sort_key({"authors": ["Smith J", "Brown A"], "year": 2020, "key": "smith-2020"}) == (
+        "smith j",
+        2020,
+        "smith-2020",
+    )
+
+
+def test_a_source_as_the_partial_sees_it():
+    from macros.references import view
+
+    entry = {
+        "key": "a-2020",
+        "type": "trial",
+        "authors": ["Ahn B", "Cole D"],
+        "year": 2020,
+        "title": "T",
+        "url": "https://example.org/a",
+    }
+    assert view(entry, 3) == {
+        **entry,
+        "volume": None,
+        "issue": None,
+        "pages": None,
+        "doi": None,
+        "updated": None,
+        "isbn": None,
+        "number": 3,
+        "href": "https://example.org/a",
+        "type_label": "Trial",
+        "author_text": "Ahn B, Cole D",
+    }
+    assert view({**entry, "doi": "10.1/a", "volume": "4"})["href"] == "https://doi.org/10.1/a"
+    assert view({**entry, "volume": "4"})["volume"] == "4" and view(entry)["number"] is None
+
+
+def test_page_citations_number_each_key_by_its_first_citation():
+    from macros.references import PageCitations
+
+    cites = PageCitations()
+    assert [cites.number(k) for k in ("b", "a", "b", "c", "a")] == [1, 2, 1, 3, 2]
+    assert cites.order == ["b", "a", "c"]
+    assert PageCitations().order == [], "each page starts its own numbering"
