@@ -232,3 +232,11 @@ def test_red_flags_are_prominent_on_home_assess_and_treat_pages(site):
         assert (
             "calf-care--emergency" in early or 'href="../red-flags.html' in early or 'href="red-flags.html' in early
         ), page
+
+
+def test_a_sign_is_compared_without_case_punctuation_or_spacing():
+    from macros.care_cards import sign_key
+
+    assert sign_key("  Sudden, SHARP pain -- in the calf!  ") == "sudden sharp pain in the calf"
+    assert sign_key("Calf: hot/red") == sign_key("calf hot red") == "calf hot red"
+    assert sign_key("X-ray") != sign_key("Xray")
