@@ -348,3 +348,57 @@ def test_the_fix_for_an_item_among_fields_and_a_field_among_items():
         f"{REL}:3: this line is a field ('name: value') at 2 spaces, where the lines at 2 spaces are list items "
         "('- '). Fix: Start it with '- ' if it is an item, or indent it like the other fields of its block."
     ), field
+
+
+# --- the loader's other messages, word for word ---------------------------------------------------------------------
+
+
+def test_one_more_tab_line_is_singular(tmp_path):
+    message = rejected(tmp_path, "a:\n\tb: 1\n\tc: 2\n")
+    assert (
+        f"{REL}:2: this line is indented with a tab (1 more line too). Fix: Use spaces, not tabs: two spaces per "
+        in (message)
+    ), message
+    assert "more line" not in rejected(tmp_path, "a:\n\tb: 1\n"), "one tab line: no count"
+
+
+def test_a_file_of_comments_only_is_empty(tmp_path):
+    for text in ("# only a note\n\n   # another\n", "   \n\n"):
+        assert f"{REL}: the file is empty. Fix: Fill it in (see CONTRIBUTING.md) or delete it." in rejected(
+            tmp_path, text
+        )
+
+
+def test_a_file_that_is_not_utf8_names_the_byte_and_its_line(tmp_path):
+    message = rejected(tmp_path, b"id: trap\nname: caf\xe9\n")
+    assert f"{REL}:2: is not UTF-8 text (byte 0xe9 cannot be read). Fix: Save the file with UTF-8 encoding." in message
+
+
+def test_the_line_index_falls_back_to_the_nearest_parent():
+    from macros.yamlfile import LineIndex, dotted
+
+    index = LineIndex({(): 1, ("dose",): 4, ("dose", "sets"): 5, ("steps", 2): 9})
+    assert index.line_of(("dose", "sets")) == 5
+    assert index.line_of(("dose", "reps")) == 4, "a missing field points at its parent"
+    assert index.line_of(("nothing", "here")) == 1
+    assert LineIndex().line_of(("a",)) is None
+    assert dotted(("dose", "sets")) == "dose.sets" and dotted(("steps", 2, "text")) == "steps[2].text"
+    assert dotted([0, "id"]) == "[0].id" and dotted(()) == ""
+
+
+def test_fields_and_items_get_their_lines(tmp_path):
+    path = tmp_path / "fine.yml"
+    path.write_text("id: x\ndose:\n  sets: 3\nsteps:\n  - one\n  - two\n", encoding="utf-8")
+    data, index = read_yaml(path, REL)
+    assert data == {"id": "x", "dose": {"sets": 3}, "steps": ["one", "two"]}
+    assert [index.line_of(p) for p in [("id",), ("dose",), ("dose", "sets"), ("steps", 0), ("steps", 1)]] == [
+        1,
+        2,
+        3,
+        5,
+        6,
+    ]
+
+
+def test_dates_stay_text(tmp_path):
+    assert accepted(tmp_path, "reviewed: 2026-11-25\n") == {"reviewed": "2026-11-25"}
