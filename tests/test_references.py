@@ -242,3 +242,41 @@ def test_page_citations_number_each_key_by_its_first_citation():
     assert [cites.number(k) for k in ("b", "a", "b", "c", "a")] == [1, 2, 1, 3, 2]
     assert cites.order == ["b", "a", "c"]
     assert PageCitations().order == [], "each page starts its own numbering"
+
+
+def _key_line(content_dir, key: str) -> int:
+    lines = (content_dir / "references.yml").read_text().splitlines()
+    return lines.index(f"- key: {key}") + 1
+
+
+def test_reference_problems_word_for_word(content_copy):
+    """Each reference check's message and fix in full, on the line of the entry's key."""
+    _break(content_copy, "  url: https://www.nice.org.uk/guidance/ng158\n", "  url: https://scholar.google.com/x\n")
+    _break(
+        content_copy, "  doi: 10.1139/apnm-2015-0235\n", "  url: https://cdnsciencepub.com/doi/10.1139/apnm-2015-0235\n"
+    )
+    message = content_errors(content_copy)
+    assert (
+        "field 'nice-ng158.url': 'https://scholar.google.com/x' is a search, not the source. Fix: Link the source "
+        "itself: add its 'doi:' and remove 'url:', or use the publisher's own page for it "
+        "(e.g. https://www.nice.org.uk/guidance/ng158)." in message
+    ), message
+    assert (
+        f"content/references.yml:{_key_line(content_copy, 'behm-2016')}: field 'behm-2016.doi': is a "
+        "'systematic-review', a journal article, but has no DOI. Fix: Add 'doi: 10.xxxx/...' from the publisher's "
+        "page or doi.org. Only if the journal assigns no DOIs, add 'no_doi:' saying so and link its PubMed record."
+        in message
+    ), message
+
+
+def test_a_guideline_in_a_journal_volume_needs_a_doi_too(content_copy):
+    _break(
+        content_copy,
+        "  url: https://www.nice.org.uk/guidance/ng158\n",
+        "  url: https://www.nice.org.uk/guidance/ng158\n  volume: '3'\n",
+    )
+    message = content_errors(content_copy)
+    assert (
+        f"content/references.yml:{_key_line(content_copy, 'nice-ng158')}: field 'nice-ng158.doi': is published in a "
+        "journal volume, a journal article, but has no DOI." in message
+    ), message
