@@ -152,7 +152,7 @@ def test_guideline_in_a_journal_volume_needs_a_doi_but_a_web_guideline_does_not(
 
 
 def _mark_unverified(content_dir) -> None:
-    _break(content_dir, "- key: behm-2016\n", "- key: behm-2016\n  unverified: issue number not yet confirmed\n")
+    _break(content_dir, "- key: behm-2016\n", "- key: behm-2016\n  unverified: issue number not yet confirmed.\n")
 
 
 def test_unverified_entry_fails_the_build_under_ci(content_copy, monkeypatch):
@@ -176,7 +176,12 @@ def test_unverified_entry_only_warns_outside_ci(content_copy, monkeypatch, caplo
     finally:
         log.removeHandler(caplog.handler)
     assert "behm-2016" in references
-    assert "field 'behm-2016.unverified': is marked unverified" in caplog.text
+    line = _key_line(content_copy, "behm-2016") + 1  # the 'unverified:' line follows the key (_mark_unverified)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"content/references.yml:{line}: field 'behm-2016.unverified': is marked unverified: issue number not yet "
+        "confirmed. Fix: Confirm the details at doi.org or the publisher's page, correct them, then delete the "
+        "'unverified:' line."
+    ]
 
 
 def test_no_entry_is_unverified_or_commented_as_unverified():

@@ -118,6 +118,8 @@ def test_credit_errors_in_full():
     ]
     assert credit_errors({"authors": ["maintainers"], "clinical_reviewers": ["dr-x"]}, PAGE, PEOPLE) == []
     assert credit_errors({"authors": "", "clinical_reviewers": None}, PAGE, PEOPLE) == []
+    both = credit_errors({"authors": "maintainers", "clinical_reviewers": ["maintainers"]}, PAGE, PEOPLE)
+    assert len(both) == 2 and "'clinical_reviewers' lists 'maintainers'" in both[1], "a bad list stops nothing"
 
 
 def test_generated_pages_take_dates_and_credits_from_the_review_block():
