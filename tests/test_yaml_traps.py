@@ -303,6 +303,8 @@ def _misfit(text: str) -> str | None:
         "a: {x: 1,\n  y: [2,\n 3]}\nb: 2\n",  # nested brackets over several lines
         "a: 'x [y'\nb:\n  c: 1\n",  # a bracket inside quotes opens nothing
         "a: |\n  text [\n    more text\nb:\n  c: 1\n",  # a block of text
+        "a: [x: 1,\n  y: 2]\nb: 3\n",  # a field inside brackets is not a field of the block
+        "- X: 1\n  y: 2\n",  # an item holding fields, the first one a single letter
     ],
 )
 def test_the_walk_skips_blank_lines_comments_brackets_and_blocks_of_text(text):
@@ -317,6 +319,12 @@ def test_the_walk_skips_blank_lines_comments_brackets_and_blocks_of_text(text):
         ("a: {x: 1,\n   y: 2}\nb: 1\n   c: 2\n", 4),  # and after a mapping over several lines
         ("a: [[1,\n  2],\n  3]\nb: 1\n   c: 2\n", 5),  # nested: the walk waits for the last ']'
         ("a: |\n  text\nb:\n  c: 1\n d: 2\n", 5),  # after a block of text, at the field's own indentation
+        ("a: {x: 1}\nb: 1\n   c: 2\n", 3),  # brackets closed on their own line
+        ("a: {x: {y: 1,\n  z: 2},\n  w: 3}\nb: 1\n  c: 2\n", 5),  # a line that closes one of two
+        ("a: [1,\n  {x: 1,\n  y: 2}]\nb: 1\n  c: 2\n", 5),  # a '{' opened inside a list
+        ("a: {x: 1,\n  y: [1,\n  2],\n  z: 3}\nb: 1\n  c: 2\n", 6),  # a '[' opened inside a mapping
+        ("a: [1,\n  {x: 1,\n  y: 2},\n  w: 3]\nb: 1\n  c: 2\n", 6),  # still inside after an inner '}'
+        ("a:\n  b: 1\n     X: 2\n", 3),  # a one-letter field
     ],
 )
 def test_the_walk_checks_the_lines_after_brackets_and_text(text, line):
