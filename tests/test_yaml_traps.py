@@ -182,6 +182,11 @@ def test_item_running_onto_a_dash_line_names_the_continuation_line(tmp_path):
     assert "Fix: Indent each item the same" in message, message
 
 
+def test_an_item_running_onto_the_last_line_of_a_file_without_a_final_newline(tmp_path):
+    message = rejected(tmp_path, "steps:\n  - one\n   - two")
+    assert f"{REL}:3: field 'steps[0]': this item runs onto the next line" in message, message
+
+
 def test_swallowed_step_in_a_real_card_is_rejected_by_load_content(content_copy):
     """Trap 3 as the newcomer met it: one step of a real card indented 3 spaces instead of 2."""
     rel = "content/exercises/calf-raise-double.yml"
@@ -204,6 +209,7 @@ def test_swallowed_step_in_a_real_card_is_rejected_by_load_content(content_copy)
         'steps:\n  - "Quoted on purpose,\n    - with a dash line"\n',  # quoted text is meant
         "steps:\n  - |\n    A block of text\n    - with a list inside\n",  # so is a block scalar
         "notes: This is not a list item\n  - but plain text in a mapping.\n",  # only list items are checked
+        "steps:\n  - A step\n    X- not a dash line\n",  # only '- ' after the spaces counts
     ],
 )
 def test_multi_line_items_that_are_meant_are_accepted(tmp_path, text):
