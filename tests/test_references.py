@@ -64,7 +64,8 @@ def test_an_unknown_evidence_key_is_rejected_naming_file_line_and_fix(content_co
     assert "evidence: [" in text, rel
     path.write_text(text.replace("evidence: [", "evidence: [no-such-source, ", 1))
     message = content_errors(content_copy)
-    assert re.search(rf"content/{re.escape(rel)}:\d+: .*cites the unknown reference 'no-such-source'", message), message
+    pattern = rf"content/{re.escape(rel)}:\d+: field '[^']*evidence\[0\]': (node '[a-z0-9-]+': )?cites the unknown "
+    assert re.search(pattern + r"reference 'no-such-source'\.", message), message
     assert "Fix: Use a key from content/references.yml" in message, message
 
 
