@@ -57,6 +57,17 @@ def test_every_urgency_level_is_an_outcome_of_the_checker():
     assert set(levels.values()) == LEVELS, f"levels the checker can give: {sorted(set(levels.values()))}"
 
 
+def test_paths_run_from_the_start_to_every_outcome():
+    """paths() (used by the ordering rules above) lists a route per answer; each ends at an outcome, the last node."""
+    tree = load_content(ROOT / "content").triage
+    found = paths(tree)
+    outcomes = {o["id"] for o in tree.data["outcomes"]}
+    questions = {q["id"] for q in tree.data["questions"]}
+    assert found and all(p[0] == tree.data["start"] for p in found)
+    assert all(p[-1] in outcomes and set(p[:-1]) <= questions for p in found)
+    assert {p[-1] for p in found} == outcomes
+
+
 def _question(tree, node_id):
     return next(q for q in tree["questions"] if q["id"] == node_id)
 
@@ -69,7 +80,14 @@ def _question(tree, node_id):
             lambda t: t["questions"][0]["answers"][0].update(next="out-nowhere"),
             ["dead end", "out-nowhere", "answers[0].next"],
         ),
-        ("cycle", lambda t: _question(t, "q-limb")["answers"][1].update(next=t["start"]), ["cycle"]),
+        (
+            "cycle",
+            lambda t: _question(t, "q-limb")["answers"][1].update(next=t["start"]),
+            [
+                "field 'questions[1].answers': node 'q-limb': the answers form a cycle: q-chest -> q-limb -> q-chest. "
+                "Fix: Every path must end at an outcome; point one answer elsewhere."
+            ],
+        ),
         (
             "unknown care card",
             lambda t: t["outcomes"][0].update(care_card="whenever"),
@@ -87,7 +105,10 @@ def _question(tree, node_id):
                     ],
                 }
             ),
-            ["q-orphan", "cannot be reached"],
+            [
+                "field 'questions[25].id': node 'q-orphan' cannot be reached from the start. Fix: Point an answer at "
+                "it, or delete it."
+            ],
         ),
         ("missing page", lambda t: t["outcomes"][0]["links"][0].update(page="no-such-page.md"), ["no-such-page.md"]),
         ("duplicate id", lambda t: t["outcomes"][1].update(id=t["outcomes"][0]["id"]), ["used twice"]),
