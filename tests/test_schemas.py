@@ -218,3 +218,23 @@ def test_a_list_files_items_are_named_by_their_label(tmp_path):
     assert [e.field for e in schema_errors(data, schema, "content/t.yml", LineIndex(), labels={0: "a-b"})] == [
         "[1].sets"
     ]
+
+
+def test_a_required_field_without_a_description_and_the_order_of_errors_on_one_line(tmp_path):
+    from macros.schemas import schema_errors
+    from macros.yamlfile import LineIndex
+
+    bare = tmp_path / "bare.schema.json"
+    bare.write_text(json.dumps({"type": "object", "required": ["x"]}), encoding="utf-8")
+    assert [(e.field, e.message, e.fix) for e in schema_errors({}, bare, "content/t.yml", LineIndex())] == [
+        ("x", "this required field is missing.", "Add 'x:'.")
+    ]
+    schema = tmp_path / "t.schema.json"
+    schema.write_text(json.dumps(MESSAGES_SCHEMA), encoding="utf-8")
+    # Same line: by field name, not in the schema's order (tags is listed before flag).
+    same_line = schema_errors({"id": "a", "name": "abc", "tags": [], "flag": "y"}, schema, "t", LineIndex({(): 1}))
+    assert [(e.line, e.field) for e in same_line] == [(1, "flag"), (1, "tags")]
+    # A field with no line of its own sorts first, before line 1.
+    lines = LineIndex({("sets",): 1})
+    unplaced = schema_errors({"id": "a", "name": "abc", "sets": 0, "text": 3}, schema, "t", lines)
+    assert [(e.line, e.field) for e in unplaced] == [(None, "text"), (1, "sets")]

@@ -78,7 +78,11 @@ def _question(tree, node_id):
         (
             "dead end",
             lambda t: t["questions"][0]["answers"][0].update(next="out-nowhere"),
-            ["dead end", "out-nowhere", "answers[0].next"],
+            [
+                "field 'questions[0].answers[0].next': node 'q-chest': answer '",
+                "' leads to the unknown node 'out-nowhere' (a dead end). Fix: Point it at an existing question or "
+                "outcome.",
+            ],
         ),
         (
             "cycle",
