@@ -286,3 +286,25 @@ def test_a_guideline_in_a_journal_volume_needs_a_doi_too(content_copy):
         f"content/references.yml:{_key_line(content_copy, 'nice-ng158')}: field 'nice-ng158.doi': is published in a "
         "journal volume, a journal article, but has no DOI." in message
     ), message
+
+
+@pytest.mark.parametrize(
+    "value, ci",
+    [
+        ("true", True),
+        ("1", True),
+        (" TRUE ", True),
+        ("yes", True),
+        ("", False),
+        ("0", False),
+        ("false", False),
+        ("False", False),
+        ("no", False),
+        ("NO", False),
+    ],
+)
+def test_ci_is_read_from_the_environment_variable(monkeypatch, value, ci):
+    from macros.references import in_ci
+
+    monkeypatch.setenv("CI", value)
+    assert in_ci() is ci

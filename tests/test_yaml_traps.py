@@ -252,7 +252,13 @@ def test_alias_is_caught_on_the_node_tree_even_if_the_quick_text_check_misses_it
     """The second guard: an alias is the same node met twice; the walk stops there, so nothing expands."""
     monkeypatch.setattr(yamlfile, "_ANCHOR_OR_ALIAS", re.compile(r"(?!)"))  # a pattern that never matches
     message = rejected(tmp_path, "id: trap\ncues: &shared\n  - Keep your knee straight.\nmistakes: *shared\n")
-    assert f"{REL}:4: field 'mistakes': anchors and aliases are not allowed." in message, message
+    assert (
+        f"{REL}:4: field 'mistakes': anchors and aliases are not allowed. Fix: Write the value out in full where it "
+        "is needed; anchors (&name) and aliases (*name) are not used here." in message
+    ), message
+    # In a list the alias has no key line: the error points at the anchored value (line 2).
+    item = rejected(tmp_path, "id: trap\ncues: &shared\n  - Keep your knee straight.\nsteps:\n  - *shared\n")
+    assert f"{REL}:2: field 'steps[0]': anchors and aliases are not allowed." in item, item
     start = time.perf_counter()
     assert "anchors and aliases are not allowed" in rejected(tmp_path, BOMB)
     assert time.perf_counter() - start < 2, "the bomb was expanded"
@@ -416,3 +422,13 @@ def test_fields_and_items_get_their_lines(tmp_path):
 
 def test_dates_stay_text(tmp_path):
     assert accepted(tmp_path, "reviewed: 2026-11-25\n") == {"reviewed": "2026-11-25"}
+
+
+def test_a_lone_dash_line_inside_an_item_is_a_swallowed_item(tmp_path):
+    message = rejected(tmp_path, "steps:\n  - one\n   -\n  - two\n")
+    assert f"{REL}:3: field 'steps[0]': this item runs onto the next line" in message, message
+
+
+def test_a_list_as_a_key_is_reported_not_crashed_on(tmp_path):
+    message = rejected(tmp_path, "? [a, b]\n: 1\n")
+    assert "invalid YAML" in message and "unhashable" in message, message
