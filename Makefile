@@ -1,6 +1,8 @@
 # Calf Pain Guide: one command to preview (make serve), one to test (make test).
 # Every target bootstraps .venv and node_modules from the pinned locks when they are missing or stale:
 # build, serve, check, new-card and bench install only requirements-build.txt; test and test-fast requirements-test.txt.
+# npm: build and serve install only the packages the site ships (package.json `dependencies`, `npm ci --omit=dev`);
+# test, lint, setup, bench and lighthouse install the test and measurement tools too (`devDependencies`, `npm ci`).
 
 PYTHON ?= python3
 PORT   ?= 8000
@@ -8,14 +10,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY_BUILD := $(VENV)/.installed-build
 PY_TEST  := $(VENV)/.installed-test
-JS_OK  := node_modules/.installed
+JS_SHIP := node_modules/.installed-ship
+JS_ALL  := node_modules/.installed-all
+NPM_CI  := npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 SITE_PTH := $(VENV)/.calf-guide-pth
 STAGE  := $(BIN)/python -m macros.pipeline.stage
 
-.PHONY: help setup serve build build-zensical test lint test-fast check new-card bench lighthouse lock clean
+.PHONY: help setup serve build build-zensical test lint test-fast check new-card bench lighthouse mutate lock clean
 .DEFAULT_GOAL := help
 
 help: ## List the targets
@@ -26,10 +30,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # The project root on the venv's import path (what an editable install does), so `import macros` works from MkDocs,
-# Zensical, scripts and tests without any sys.path edit.
+# Zensical, scripts and tests without any sys.path edit. Make reads the .pth itself: when it names another checkout
+# (a second worktree sharing this .venv ran make last), it is rewritten to this one, so each checkout's tools import
+# its own code (tests/test_contributor.py checks where `import macros` leads).
+ifneq ($(shell cat $(wildcard $(VENV)/lib/python3*/site-packages/calf-guide.pth) /dev/null),$(CURDIR))
+.PHONY: $(SITE_PTH)
+endif
 $(SITE_PTH): | $(BIN)/python
 	$(BIN)/python -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "calf-guide.pth").write_text("$(CURDIR)\n")'
-	touch $@
+	echo "$(CURDIR)" > $@
 
 $(PY_BUILD): requirements-build.txt | $(BIN)/python $(SITE_PTH)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-build.txt
@@ -39,23 +48,31 @@ $(PY_TEST): requirements-test.txt | $(BIN)/python $(SITE_PTH)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.txt
 	touch $@
 
-$(JS_OK): package.json package-lock.json
+# npm ci empties node_modules first, so each install also removes the other set's stamp. Only a full install writes
+# $(JS_ALL), so a build-only install never satisfies the test targets; a full install satisfies the build too.
+$(JS_SHIP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node.js 18+) is needed for the pinned front-end assets"; exit 1; }
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@if [ $(JS_ALL) -nt package.json ] && [ $(JS_ALL) -nt package-lock.json ]; then :; else \
+		echo "$(NPM_CI) --omit=dev"; $(NPM_CI) --omit=dev; fi
 	touch $@
 
-setup: $(PY_TEST) $(JS_OK) ## Create .venv (build and test tools) and node_modules from the locks
+$(JS_ALL): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js 18+) is needed for the pinned front-end assets"; exit 1; }
+	$(NPM_CI)
+	touch $@ $(JS_SHIP)
 
-serve: $(PY_BUILD) $(JS_OK) ## Live preview on http://127.0.0.1:8000 (PORT=... to change); restages on every save
+setup: $(PY_TEST) $(JS_ALL) ## Create .venv (build and test tools) and node_modules from the locks
+
+serve: $(PY_BUILD) $(JS_SHIP) ## Live preview on http://127.0.0.1:8000 (PORT=... to change); restages on every save
 	$(STAGE)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-build: $(PY_BUILD) $(JS_OK) ## Stage content/, strict MkDocs build into site/, CSP on every page (site/ replaced only if all succeed)
+build: $(PY_BUILD) $(JS_SHIP) ## Stage content/, strict MkDocs build into site/, CSP on every page (site/ replaced only if all succeed)
 	rm -rf .site-tmp
 	$(BIN)/python -m macros.pipeline.buildsite .site-tmp
 	rm -rf site && mv .site-tmp site
 
-build-zensical: $(PY_TEST) $(JS_OK) ## The same staged pages built by Zensical 0.1 (requirements-test.in) into site-zensical/ (the move at Material's end of life)
+build-zensical: $(PY_TEST) $(JS_SHIP) ## The same staged pages built by Zensical 0.1 (requirements-test.in) into site-zensical/ (the move at Material's end of life)
 	$(STAGE)
 	rm -rf site-zensical
 	CALF_SITE_DIR=site-zensical $(BIN)/zensical build --clean --config-file mkdocs.yml
@@ -67,22 +84,28 @@ new-card: $(PY_BUILD) ## Scaffold an exercise card: make new-card ID=heel-walk
 check: $(PY_BUILD) ## Validate all content exactly as the build does, without building (pre-commit runs this)
 	$(STAGE) --check
 
-test: $(PY_TEST) $(JS_OK) ## Run every test, one test module per core (a run that collects no test fails)
-	$(BIN)/pytest -n auto --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+test: $(PY_TEST) $(JS_ALL) ## Run every test, one test module per core, listing the 15 slowest (a run that collects no test fails)
+	$(BIN)/pytest -n auto --dist loadfile --durations=15; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
-lint: $(PY_TEST) $(JS_OK) ## Lint: Python (ruff check and format), JavaScript (eslint) and CSS (stylelint)
+lint: $(PY_TEST) $(JS_ALL) ## Lint: Python (ruff check and format), JavaScript (eslint) and CSS (stylelint)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	node_modules/.bin/eslint site_overrides/assets/javascripts/
 	node_modules/.bin/stylelint "site_overrides/assets/stylesheets/*.css"
 
-test-fast: $(PY_TEST) $(JS_OK) ## Quick loop while you work: content, loaders, renderers, one build (no browser, no slow tests)
-	$(BIN)/pytest -m "not browser and not slow"; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+test-fast: $(PY_TEST) $(JS_ALL) ## Quick loop while you work, one test module per core: content, loaders, renderers, builds (no browser, no slow tests)
+	$(BIN)/pytest -n auto --dist loadfile -m "not browser and not slow"; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
-bench: $(PY_BUILD) $(JS_OK) ## Benchmark build time, memory and page weight; writes the results into BENCHMARKS.md
+bench: $(PY_BUILD) $(JS_ALL) ## Benchmark build time, memory and page weight; writes the results into BENCHMARKS.md
 	$(BIN)/python scripts/bench.py --update-doc BENCHMARKS.md
 
-lighthouse: build ## Lighthouse mobile scores (gzip server, Chromium) for five key pages; writes them into BENCHMARKS.md
+lighthouse: $(JS_ALL) build ## Lighthouse mobile scores (gzip server, Chromium) for five key pages; writes them into BENCHMARKS.md
 	$(BIN)/python scripts/lighthouse.py --site site --update-doc BENCHMARKS.md
+
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+mutate: $(PY_TEST) ## Mutation testing of the modules that guard readers (JOBS=2): score per module, survivors (tests/MUTATION.md)
+	$(BIN)/mutmut run --max-children $(JOBS) > mutants.log 2>&1 || { tail -c 3000 mutants.log; exit 1; }
+	$(BIN)/python scripts/mutation_report.py
 
 COMPILE := .lock-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
 	--no-emit-find-links
@@ -95,4 +118,4 @@ lock: ## Recompile both hash-locked files, requirements-build.txt and requiremen
 	rm -rf .lock-venv
 
 clean: ## Remove build output and environments
-	rm -rf site site-zensical build .site-tmp .lock-venv $(VENV) node_modules .pytest_cache
+	rm -rf site site-zensical build .site-tmp .lock-venv $(VENV) node_modules .pytest_cache mutants mutants.log

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import in_ci
-from scripts.local_site import CHROMIUM, FLAGS
+from scripts.local_site import BROWSER_PATHS, CHROMIUM, FLAGS
 from scripts.local_site import serve as served  # noqa: F401 (used by conftest and tests)
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -23,10 +23,12 @@ LOCAL = ("data:", "blob:", "about:")
 
 def chromium_or_skip() -> str:
     """The browser path. Missing: a skip on a contributor's machine, a failure in CI (CI=true)."""
-    path = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
-    if path:
-        return path
-    message = f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium` to run the browser tests."
+    if os.path.isfile(CHROMIUM):
+        return CHROMIUM
+    message = (
+        f"Chromium not found at {CHROMIUM}: install it (`apt-get install chromium` on Debian), or set CHROMIUM to "
+        f"its path, to run the browser tests. Looked in: {', '.join(BROWSER_PATHS)}."
+    )
     if in_ci():
         pytest.fail(message)
     pytest.skip(message)

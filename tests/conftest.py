@@ -20,19 +20,25 @@ def pytest_collection_modifyitems(items):
     and every test that uses the browser or the served site with `browser`, so `make test-fast` leaves it out."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
-        if {"site", "base_url", "project_copy"} & fixtures:
+        if {"site", "site_build", "base_url", "project_copy"} & fixtures:
             item.add_marker(pytest.mark.build)
         if {"browser", "base_url"} & fixtures:
             item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once from content/ with the real CLI."""
+def site_build(tmp_path_factory):
+    """The real site, built once from content/ with the real CLI: (site folder, the build's output)."""
     out = tmp_path_factory.mktemp("site")
     result = run_build(ROOT, out)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+    return out, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    """The real site, built once from content/ with the real CLI."""
+    return site_build[0]
 
 
 @pytest.fixture

@@ -3,7 +3,10 @@ keyboard."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from browser import check_pages, search
 from helpers import html_pages
@@ -73,7 +76,8 @@ def test_keyboard_skip_link_and_visible_focus(browser, base_url):
     assert "md-skip" in focused["cls"] and "Skip" in focused["text"]
     assert focused["outline"] != "none" and focused["width"] != "0px", "focus must be visible"
     page.keyboard.press("Enter")
-    assert page.url.endswith("#") is False and "#" in page.url
+    # Polled: under load the jump to the fragment can land after the key press returns (failed once at load 14).
+    expect(page).to_have_url(re.compile(r"#[^#]+$"))
     page.close()
 
 

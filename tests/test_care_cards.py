@@ -241,3 +241,27 @@ def test_red_flags_are_prominent_on_home_assess_and_treat_pages(site):
         assert (
             "calf-care--emergency" in early or 'href="../red-flags.html' in early or 'href="red-flags.html' in early
         ), page
+
+
+def test_a_sign_is_compared_without_case_punctuation_or_spacing():
+    from macros.content.care_cards import sign_key
+
+    assert sign_key("  Sudden, SHARP pain -- in the calf!  ") == "sudden sharp pain in the calf"
+    assert sign_key("Calf: hot/red") == sign_key("calf hot red") == "calf hot red"
+    assert sign_key("X-ray") != sign_key("Xray")
+
+
+def test_a_care_card_linking_to_a_missing_page_is_rejected_and_a_page_without_a_section_is_fine(content_copy):
+    path = content_copy / "care_cards.yml"
+    text = path.read_text()
+    first = text.index("  page: red-flags.md#blood-clot-dvt\n")  # the first card, dvt-emergency
+    assert text.rindex("- id: ", 0, first) == text.index("- id: dvt-emergency")
+    path.write_text(text.replace("  page: red-flags.md#blood-clot-dvt\n", "  page: no-such-page.md#x\n", 1))
+    message = content_errors(content_copy)
+    assert re.search(
+        r"content/care_cards\.yml:\d+: field 'dvt-emergency\.page': links to the missing page 'no-such-page\.md#x'\. "
+        r"Fix: Use the path of a page in content/, e.g\. red-flags\.md#blood-clot-dvt\.",
+        message,
+    ), message
+    path.write_text(text.replace("  page: red-flags.md#blood-clot-dvt\n", "  page: red-flags.md\n", 1))
+    load_content(content_copy)  # the page itself, no section: accepted

@@ -5,19 +5,15 @@ Every topic present and cited, a plain reading level, review dates, and no old e
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import statistics
-from pathlib import Path
 
 import pytest
 import textstat
 import yaml
 
-from helpers import ROOT, html_pages
-from macros.content.load import load_content
-from macros.content.review import read_front_matter, review_errors
-from macros.pipeline.staged import page_files
+from helpers import ROOT, html_pages, run_check
+from macros.pipeline.siteconfig import load_config
 from site_html import paragraphs, prose
 
 TOPICS = yaml.safe_load((ROOT / "tests" / "topics.yml").read_text())
@@ -113,21 +109,29 @@ def test_long_pages_cite_sources(site):
             )
 
 
-def _front_matter(path: Path) -> dict:
-    meta = read_front_matter(path)
-    assert meta, f"{path}: no front matter"
-    return meta
-
-
-def test_every_page_has_valid_review_front_matter():
-    today = dt.date.today()
-    people = load_content(ROOT / "content").people
-    for page in page_files(ROOT / "content"):
-        meta = _front_matter(page)
-        assert not review_errors(meta, str(page), today, people), review_errors(meta, str(page), today, people)
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("reviewed: 2026-11-25\n", "", "'reviewed' is missing"),
+        ("next_review: 2027-11-25", "next_review: soon", "YYYY-MM-DD"),
+        ("authors: [maintainers]", "authors: [nobody]", "'nobody'"),
+    ],
+)
+def test_a_page_review_problem_fails_make_check_naming_the_page(project_copy, old, new, expected):
+    """make check reads every page's review front matter (macros/content/review.py): a bad page fails it, named."""
+    page = project_copy / "content" / "treat" / "pain-monitoring.md"
+    text = page.read_text(encoding="utf-8")
+    assert old in text, old
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_check(project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "content/treat/pain-monitoring.md" in output and expected in output, output
 
 
 def test_every_built_page_shows_review_dates_disclaimer_and_links(site):
+    """The frame on every page; its 'Edit this page' link opens the page's own source file in content/."""
+    config = load_config(ROOT)
     for page in html_pages(site):
         if page.name == "404.html":
             continue
@@ -140,6 +144,10 @@ def test_every_built_page_shows_review_dates_disclaimer_and_links(site):
             "Report a problem with this page",
         ):
             assert text in html, f"{page.relative_to(site)}: missing {text!r}"
+        rel = page.relative_to(site).with_suffix("").as_posix()
+        source = next(f"{rel}{ext}" for ext in (".md", ".yml") if (ROOT / "content" / f"{rel}{ext}").is_file())
+        edit = re.findall(r'<a href="([^"]*)">Edit this page</a>', html)
+        assert edit == [config.edit_url(source)], f"{page.relative_to(site)}: 'Edit this page' links to {edit}"
 
 
 # The original article's two errors, in the forms they could come back in.

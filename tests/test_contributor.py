@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -233,7 +234,9 @@ def test_pull_requests_run_ci_run_and_pages_deploy_only_after_the_tests_pass():
     tests, deploy = workflow(WORKFLOWS / "test.yml"), workflow(WORKFLOWS / "deploy.yml")
     assert "pull_request" in triggers(tests) and "main" in triggers(tests)["push"]["branches"]
     assert [step["run"] for step in steps(tests) if "run" in step and ".ci/run" in step["run"]], "CI runs .ci/run"
-    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    assert "make lint" in commands and "make test" in commands, ".ci/run lints and tests"
+    assert commands.index("make lint") < commands.index("make test"), "lint first: a lint error fails before the tests"
     run = triggers(deploy)["workflow_run"]
     assert run["workflows"] == [tests["name"]] and run["types"] == ["completed"], "deploy waits for the Test workflow"
     assert "conclusion == 'success'" in deploy["jobs"]["build"]["if"], "and deploys only when it passed"
@@ -256,15 +259,26 @@ def test_pre_commit_runs_the_content_validator_and_pinned_linters():
     assert {"yamllint", "ruff-check"} <= set(hooks)
 
 
+MATERIAL_SCHEMA = "https://squidfunk.github.io/mkdocs-material/schema.json"  # as Material's docs give it
+
+
 def test_editor_maps_every_schema_to_files_that_exist():
+    """Each data schema is mapped to its YAML files, mkdocs.yml to Material's schema with its !ENV tag known. The
+    page front-matter schema is not mapped: the YAML extension does not read Markdown front matter (make check
+    applies it)."""
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
+    assert mapping.pop(MATERIAL_SCHEMA) == ["mkdocs.yml"], "mkdocs.yml gets Material's schema"
     for schema, globs in mapping.items():
         assert (ROOT / schema).is_file(), f"{schema} does not exist"
         for pattern in globs:
+            assert pattern.endswith((".yml", ".yaml")), f"{schema}: the YAML extension only reads YAML, not {pattern}"
             assert list(ROOT.glob(pattern)), f"{schema}: the pattern {pattern} matches no file"
     every_schema = {f"./content/schemas/{p.name}" for p in (ROOT / "content" / "schemas").glob("*.schema.json")}
-    assert set(mapping) == every_schema, "every content schema is mapped for editors"
+    assert set(mapping) == every_schema - {"./content/schemas/page.schema.json"}, "every data schema is mapped"
+    tags = {tag.split()[0] for tag in settings["yaml.customTags"]}
+    used = set(re.findall(r"(?<![\w'\"])(![A-Za-z]\w*)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+    assert used and used <= tags, f"mkdocs.yml uses {sorted(used)}; yaml.customTags lists {sorted(tags)}"
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
 
@@ -375,3 +389,70 @@ def test_every_stylesheet_and_script_named_in_the_code_and_docs_exists():
     }
     missing = sorted((name, where) for name, where in named if name not in assets | NOT_OURS)
     assert not missing, f"named but not in site_overrides/assets/: {missing}"
+
+
+def _prerequisites(makefile: str, target: str) -> str:
+    return re.search(rf"(?m)^{re.escape(target)}:([^#\n]*)", makefile).group(1)
+
+
+def test_build_and_serve_install_only_the_npm_packages_the_site_ships():
+    """package.json's `dependencies` are exactly the packages the build copies into the site (VENDORED); build and
+    serve install only those (npm ci --omit=dev); the test targets need the full install, whose stamp only a full
+    `npm ci` writes, so a build-only install never satisfies them."""
+    from macros.pipeline.staged import VENDORED
+
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    shipped = {path.parts[1] for path in VENDORED.values()}
+    assert set(package["dependencies"]) == shipped, "dependencies: what the site ships; the rest are devDependencies"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("build", "serve", "build-zensical"):
+        assert "$(JS_SHIP)" in _prerequisites(makefile, target) and "$(JS_ALL)" not in _prerequisites(makefile, target)
+    for target in ("test", "test-fast", "lint", "setup"):
+        assert "$(JS_ALL)" in _prerequisites(makefile, target), target
+    ship = re.search(r"(?ms)^\$\(JS_SHIP\):.*?(?=^\S)", makefile).group(0)
+    full = re.search(r"(?ms)^\$\(JS_ALL\):.*?(?=^\S)", makefile).group(0)
+    assert "--omit=dev" in ship and "--omit=dev" not in full
+    assert "touch $@" in ship and "$(JS_ALL)" not in ship.split("touch", 1)[1], "a build install never writes JS_ALL"
+
+
+def test_the_venv_imports_this_checkouts_code(tmp_path):
+    """Tools started from the venv (mkdocs, zensical) import `macros` through its calf-guide.pth, not the current
+    folder: it must point at this checkout, or a second worktree sharing the .venv would test the other one's code.
+    `make` rewrites the .pth whenever another checkout last set it (the Makefile's SITE_PTH rule)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import macros; print(macros.__file__)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    location = Path(result.stdout.strip()).resolve()
+    assert location.is_relative_to(ROOT.resolve()), (
+        f"this venv imports macros from {location}, not from {ROOT}: run `make setup` in this checkout"
+    )
+
+
+def test_mutation_report_scores_each_module_and_lists_survivors():
+    """scripts/mutation_report.py (make mutate, the weekly workflow): killed / (killed + survived + no test)."""
+    from scripts.mutation_report import report, score, tally
+
+    lines = [
+        "    macros.triage.x_paths__mutmut_1: killed",
+        "    macros.triage.x_paths__mutmut_2: survived",
+        "    macros.triage.x_paths__mutmut_3: timeout",
+        "    macros.triage.x_paths__mutmut_4: no tests",
+        "    macros.schemas.xǁSchemaǁcheck__mutmut_1: killed",
+        "not a result line",
+    ]
+    counts, left = tally(lines)
+    assert score(counts["macros.content.triage"]) == 50.0 and score(counts["macros.content.schemas"]) == 100.0
+    assert left["macros.content.triage"] == [
+        "macros.triage.x_paths__mutmut_2 (survived)",
+        "macros.triage.x_paths__mutmut_4 (no tests)",
+    ]
+    text = report(counts, left)
+    assert "| `macros.triage` | 4 | 2 | 1 | 1 | 50.0% |" in text and "| **all** | 5 | 3 | 1 | 1 | 60.0% |" in text
+    workflow_text = (WORKFLOWS / "mutation.yml").read_text(encoding="utf-8")
+    assert "schedule" in triggers(workflow(WORKFLOWS / "mutation.yml")), "weekly"
+    assert "make mutate" in workflow_text and "mutation_report.py --min 85" in workflow_text

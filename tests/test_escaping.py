@@ -21,11 +21,14 @@ class _Elements(HTMLParser):
     def __init__(self):
         super().__init__()
         self.tags, self.attrs, self.title, self._in_title = [], [], "", False
+        self.descriptions: list[str | None] = []  # every <meta name="description"> content, as a browser reads it
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         self.attrs += [name for name, _ in attrs]
         self._in_title = tag == "title"
+        if tag == "meta" and ("name", "description") in attrs:
+            self.descriptions.append(dict(attrs).get("content"))
 
     def handle_endtag(self, tag):
         self._in_title = False
@@ -60,3 +63,6 @@ def test_markup_in_a_card_name_and_programme_title_is_escaped_everywhere(project
     card = _Elements()
     card.feed((site / "exercises" / "calf-raise-double.html").read_text())
     assert card.title.strip().startswith(HOSTILE), card.title
+    # The card's purpose is its meta description: the attribute must hold the whole text, quotes and all. Unescaped,
+    # the first '"' would end the attribute early and the rest would become markup.
+    assert card.descriptions == [HOSTILE], card.descriptions

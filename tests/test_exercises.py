@@ -67,12 +67,19 @@ def test_one_sided_ladder_link_is_rejected_naming_the_fix(content_copy, field, m
 
 
 def test_knee_position_matches_target():
-    """Straight-knee work targets the gastrocnemius, bent-knee work the soleus (CONTENT.md)."""
+    """Straight-knee work targets the gastrocnemius and is drawn with a straight knee; bent-knee work targets the
+    soleus and is drawn with the knee bent (CONTENT.md). Reads each card's target and the knee of its figure."""
     cards = load_content(ROOT / "content").cards
-    assert "soleus" in cards["calf-raise-bent-knee"].data["target"]
-    assert "soleus" in cards["calf-stretch-wall-bent"].data["target"]
-    assert "gastrocnemius" in cards["calf-stretch-wall-straight"].data["target"]
-    assert "soleus" not in cards["calf-stretch-wall-straight"].data["target"]
+    straight = ["calf-stretch-wall-straight"]
+    bent = ["calf-raise-bent-knee", "calf-stretch-wall-bent"]
+    for card_id in straight:
+        card = cards[card_id].data
+        assert "gastrocnemius" in card["target"] and "soleus" not in card["target"], card_id
+        assert card["figure"]["end"]["knee"] <= 10, f"{card_id}: knee drawn at {card['figure']['end']['knee']}°"
+    for card_id in bent:
+        card = cards[card_id].data
+        assert "soleus" in card["target"], card_id
+        assert card["figure"]["end"]["knee"] >= 20, f"{card_id}: knee drawn at {card['figure']['end']['knee']}°"
 
 
 # (name, file, how to break it, text expected in the message besides the file)

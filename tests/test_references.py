@@ -52,9 +52,27 @@ def test_every_reference_is_cited_somewhere():
             assert key not in _cited_keys(), f"{key} was replaced by {item.data['replaced_by']}: cite those instead"
 
 
-def test_every_cited_key_exists():
-    missing = _cited_keys() - set(load_content(ROOT / "content").references)
-    assert not missing, f"unknown keys: {sorted(missing)}"
+# Every place data cites sources: an unknown key there is rejected (make check runs this loader), naming the file,
+# the line and the fix. A page's cite() is checked by test_pipeline's BAD_CALLS.
+EVIDENCE_FILES = [
+    "exercises/calf-raise-double.yml",
+    "programs/walk-run-return.yml",
+    "pain_rules.yml",
+    "care_cards.yml",
+    "triage.yml",
+]
+
+
+@pytest.mark.parametrize("rel", EVIDENCE_FILES)
+def test_an_unknown_evidence_key_is_rejected_naming_file_line_and_fix(content_copy, rel):
+    path = content_copy / rel
+    text = path.read_text()
+    assert "evidence: [" in text, rel
+    path.write_text(text.replace("evidence: [", "evidence: [no-such-source, ", 1))
+    message = content_errors(content_copy)
+    pattern = rf"content/{re.escape(rel)}:\d+: field '[^']*evidence\[0\]': (node '[a-z0-9-]+': )?cites the unknown "
+    assert re.search(pattern + r"reference 'no-such-source'\.", message), message
+    assert "Fix: Use a key from content/references.yml" in message, message
 
 
 def test_duplicate_key_is_rejected(tmp_path):
@@ -77,11 +95,19 @@ def test_bad_reference_field_names_the_entry(tmp_path):
 
 
 def test_citations_are_numbered_and_link_to_the_page_source_list(site):
+    """Each citation's number is its key's place in the page's numbered source list, which is in order of first
+    citation; a key cited again keeps its first number."""
     html = (site / "treat" / "first-days.html").read_text()
-    numbers = [int(n) for n in re.findall(r'<sup class="calf-cite">\[<a href="#ref-[a-z0-9-]+"[^>]*>(\d+)</a>', html)]
-    assert numbers and numbers[0] == 1 and max(numbers) == len(set(numbers))
-    for key in set(re.findall(r'href="#ref-([a-z0-9-]+)"', html)):
-        assert f'<li id="ref-{key}">' in html
+    cited = re.findall(r'<sup class="calf-cite">\[(.*?)\]</sup>', html)
+    link = re.compile(r'<a href="#ref-([a-z0-9-]+)"[^>]*>(\d+)</a>')
+    pairs = [(key, int(n)) for sup in cited for key, n in link.findall(sup)]
+    listed = re.findall(r'<li id="ref-([a-z0-9-]+)">', html.split('<ol class="calf-references">', 1)[1])
+    keys = [key for key, _ in pairs]
+    assert len(keys) > len(set(keys)) >= 3, f"the page should cite at least 3 sources, some twice: {keys}"
+    for key, number in pairs:
+        assert key in listed and number == listed.index(key) + 1, f"#ref-{key} is numbered {number}; list: {listed}"
+    first_cited = list(dict.fromkeys(keys))
+    assert listed[: len(first_cited)] == first_cited, "the source list follows the order of first citation"
 
 
 def test_references_page_lists_every_source(site):
@@ -133,7 +159,7 @@ def test_guideline_in_a_journal_volume_needs_a_doi_but_a_web_guideline_does_not(
 
 
 def _mark_unverified(content_dir) -> None:
-    _break(content_dir, "- key: behm-2016\n", "- key: behm-2016\n  unverified: issue number not yet confirmed\n")
+    _break(content_dir, "- key: behm-2016\n", "- key: behm-2016\n  unverified: issue number not yet confirmed.\n")
 
 
 def test_unverified_entry_fails_the_build_under_ci(content_copy, monkeypatch):
@@ -189,3 +215,112 @@ def test_the_references_page_says_how_each_entry_was_confirmed(site):
     weak = {key for key, item in references.items() if item.data["confirmed"]["how"] in ("secondary", "unconfirmed")}
     assert flagged == weak
     assert html.count('class="calf-reference-checked"') == len(references)
+
+
+def test_a_source_links_to_its_doi_else_its_url_and_sorts_by_first_author():
+    from macros.content.references import link, sort_key
+
+    assert link({"doi": "10.1/x", "url": "https://example.org/x"}) == "https://doi.org/10.1/x"
+    assert link({"doi": "", "url": "https://example.org/x"}) == "https://example.org/x"
+    assert sort_key({"authors": ["Smith J", "Brown A"], "year": 2020, "key": "smith-2020"}) == (
+        "smith j",
+        2020,
+        "smith-2020",
+    )
+
+
+def test_a_source_as_the_partial_sees_it():
+    from macros.content.references import view
+
+    entry = {
+        "key": "a-2020",
+        "type": "trial",
+        "authors": ["Ahn B", "Cole D"],
+        "year": 2020,
+        "title": "T",
+        "url": "https://example.org/a",
+    }
+    assert view(entry, 3) == {
+        **entry,
+        "volume": None,
+        "issue": None,
+        "pages": None,
+        "doi": None,
+        "updated": None,
+        "isbn": None,
+        "number": 3,
+        "href": "https://example.org/a",
+        "type_label": "Trial",
+        "author_text": "Ahn B, Cole D",
+    }
+    assert view({**entry, "doi": "10.1/a", "volume": "4"})["href"] == "https://doi.org/10.1/a"
+    assert view({**entry, "volume": "4"})["volume"] == "4" and view(entry)["number"] is None
+
+
+def test_page_citations_number_each_key_by_its_first_citation():
+    from macros.content.references import PageCitations
+
+    cites = PageCitations()
+    assert [cites.number(k) for k in ("b", "a", "b", "c", "a")] == [1, 2, 1, 3, 2]
+    assert cites.order == ["b", "a", "c"]
+    assert PageCitations().order == [], "each page starts its own numbering"
+
+
+def _key_line(content_dir, key: str) -> int:
+    lines = (content_dir / "references.yml").read_text().splitlines()
+    return lines.index(f"- key: {key}") + 1
+
+
+def test_reference_problems_word_for_word(content_copy):
+    """Each reference check's message and fix in full, on the line of the entry's key."""
+    _break(content_copy, "  url: https://www.nice.org.uk/guidance/ng158\n", "  url: https://scholar.google.com/x\n")
+    _break(
+        content_copy, "  doi: 10.1139/apnm-2015-0235\n", "  url: https://cdnsciencepub.com/doi/10.1139/apnm-2015-0235\n"
+    )
+    message = content_errors(content_copy)
+    assert (
+        "field 'nice-ng158.url': 'https://scholar.google.com/x' is a search, not the source. Fix: Link the source "
+        "itself: add its 'doi:' and remove 'url:', or use the publisher's own page for it "
+        "(e.g. https://www.nice.org.uk/guidance/ng158)." in message
+    ), message
+    assert (
+        f"content/references.yml:{_key_line(content_copy, 'behm-2016')}: field 'behm-2016.doi': is a "
+        "'systematic-review', a journal article, but has no DOI. Fix: Add 'doi: 10.xxxx/...' from the publisher's "
+        "page or doi.org. Only if the journal assigns no DOIs, add 'no_doi:' saying so and link its PubMed record."
+        in message
+    ), message
+
+
+def test_a_guideline_in_a_journal_volume_needs_a_doi_too(content_copy):
+    _break(
+        content_copy,
+        "  url: https://www.nice.org.uk/guidance/ng158\n",
+        "  url: https://www.nice.org.uk/guidance/ng158\n  volume: '3'\n",
+    )
+    message = content_errors(content_copy)
+    assert (
+        f"content/references.yml:{_key_line(content_copy, 'nice-ng158')}: field 'nice-ng158.doi': is published in a "
+        "journal volume, a journal article, but has no DOI." in message
+    ), message
+
+
+@pytest.mark.parametrize(
+    "value, ci",
+    [
+        ("true", True),
+        ("1", True),
+        (" TRUE ", True),
+        ("yes", True),
+        ("", False),
+        ("0", False),
+        ("false", False),
+        ("False", False),
+        ("no", False),
+        ("NO", False),
+    ],
+)
+def test_ci_is_read_from_the_environment_variable(monkeypatch, value, ci):
+    from macros.content.references import in_ci
+
+    monkeypatch.setenv("CI", value)
+    assert in_ci() is ci

@@ -16,6 +16,9 @@ def test_every_href_and_src_resolves(site):
     for page in (p for p in html_pages(site) if p.name != "404.html"):
         refs = cache(page)
         for url in refs.links + refs.resources:
+            if not (url or "").strip():  # href="" reloads the page itself: a link that goes nowhere
+                broken.append(f"{page.relative_to(site)}: an empty link or resource address")
+                continue
             target, fragment = resolve(site, page, url)
             if target is None:
                 continue

@@ -52,11 +52,22 @@ def test_emergency_questions_are_asked_before_same_day_ones():
         assert "emergency" in direct(questions[answer["next"]]), f"{answer['label']!r} leads to an emergency screen"
 
 
-def test_every_level_and_outcome_ends_a_path():
-    content = load_content(ROOT / "content")
-    levels = _levels(content)
-    assert set(levels.values()) == LEVELS
-    assert {p[-1] for p in paths(content.triage)} == set(levels), "every outcome ends some path"
+def test_every_urgency_level_is_an_outcome_of_the_checker():
+    """The checker can end at each of the four levels (the loader only checks each outcome's care card exists; an
+    unreachable outcome is rejected by the loader: the 'unreachable node' case below)."""
+    levels = _levels(load_content(ROOT / "content"))
+    assert set(levels.values()) == LEVELS, f"levels the checker can give: {sorted(set(levels.values()))}"
+
+
+def test_paths_run_from_the_start_to_every_outcome():
+    """paths() (used by the ordering rules above) lists a route per answer; each ends at an outcome, the last node."""
+    tree = load_content(ROOT / "content").triage
+    found = paths(tree)
+    outcomes = {o["id"] for o in tree.data["outcomes"]}
+    questions = {q["id"] for q in tree.data["questions"]}
+    assert found and all(p[0] == tree.data["start"] for p in found)
+    assert all(p[-1] in outcomes and set(p[:-1]) <= questions for p in found)
+    assert {p[-1] for p in found} == outcomes
 
 
 def _question(tree, node_id):
@@ -88,7 +99,19 @@ def _insert_questions(tree, node_id, answer, count):
         (
             "dead end",
             lambda t: t["questions"][0]["answers"][0].update(next="out-nowhere"),
-            ["dead end", "out-nowhere", "answers[0].next"],
+            [
+                "field 'questions[0].answers[0].next': node 'q-chest': answer '",
+                "' leads to the unknown node 'out-nowhere' (a dead end). Fix: Point it at an existing question or "
+                "outcome.",
+            ],
+        ),
+        (
+            "cycle",
+            lambda t: _question(t, "q-limb")["answers"][1].update(next=t["start"]),
+            [
+                "field 'questions[1].answers': node 'q-limb': the answers form a cycle: q-chest -> q-limb -> q-chest. "
+                "Fix: Every path must end at an outcome; point one answer elsewhere."
+            ],
         ),
         ("cycle", lambda t: _question(t, "q-breath")["answers"][1].update(next=t["start"]), ["cycle"]),
         (
@@ -108,7 +131,10 @@ def _insert_questions(tree, node_id, answer, count):
                     ],
                 }
             ),
-            ["q-orphan", "cannot be reached"],
+            [
+                "field 'questions[25].id': node 'q-orphan' cannot be reached from the start. Fix: Point an answer at "
+                "it, or delete it."
+            ],
         ),
         ("missing page", lambda t: t["outcomes"][0]["links"][0].update(page="no-such-page.md"), ["no-such-page.md"]),
         ("duplicate id", lambda t: t["outcomes"][1].update(id=t["outcomes"][0]["id"]), ["used twice"]),

@@ -100,12 +100,12 @@ def test_no_built_page_claims_the_editorial_team_reviewed_it(site):
         assert "Editorial team (physiotherapy)" not in html, page.relative_to(site)
 
 
-def test_every_page_source_has_a_description_and_authors():
+def test_every_page_description_is_a_full_sentence():
+    """Search results show the description: at least 30 characters, more than make check's minimum of 10 (the
+    schema). A missing description or author fails make check (test_front_matter_credit_errors_...)."""
     for page in page_files(ROOT / "content"):
-        meta = read_front_matter(page)
-        assert isinstance(meta.get("description"), str) and len(meta["description"]) >= 30, page
-        assert meta.get("authors"), page
-        assert "reviewer" not in meta, f"{page}: the old 'reviewer' field is back"
+        description = read_front_matter(page).get("description")
+        assert isinstance(description, str) and len(description.strip()) >= 30, f"{page}: description {description!r}"
 
 
 def test_registry_has_no_invented_clinical_reviewer():

@@ -113,7 +113,10 @@ def _explain_one(err: ValidationError) -> tuple[tuple, str, str]:
     path = tuple(err.absolute_path)
     kind, value, schema = err.validator, err.instance, err.schema
     if kind == "required":
-        missing = next(name for name in err.validator_value if isinstance(value, dict) and name not in value)
+        # jsonschema reports each missing field as its own failure ("'name' is a required property"): name that one,
+        # not the first missing field every time.
+        absent = [name for name in err.validator_value if isinstance(value, dict) and name not in value]
+        missing = next((name for name in absent if err.message.startswith(f"{name!r} ")), absent[0])
         about = schema.get("properties", {}).get(missing, {})
         hint = about.get("description", "")
         return path + (missing,), "this required field is missing.", f"Add '{missing}:'. {hint}".strip()

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..base.errors import ContentError, ContentErrors
+from .yaml_indent import indentation_error
 
 # The largest content file is about 180 KB (content/safety/stories.yml, the reading-walk stories);
 # anything over this is not hand-written content.
@@ -226,6 +227,10 @@ def read_yaml(path: Path, rel: str) -> tuple[Any, LineIndex]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        # An indentation mistake: the line where it goes wrong, in plain words (PyYAML may name the line after it).
+        misfit = indentation_error(_LINE_BREAK.split(text), mark.line + 1, rel) if mark else None
+        if misfit:
+            raise ContentErrors([misfit]) from None
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         raise ContentErrors(
             [

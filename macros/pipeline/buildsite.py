@@ -21,12 +21,16 @@ def build_command(site: Path | str) -> list[str]:
     return [sys.executable, "-m", "macros.pipeline.buildsite", str(site)]
 
 
+def mkdocs_args(project: Path, site: Path) -> list[str]:
+    """MkDocs' command line for the build: strict, so every warning (a broken link or anchor) fails it."""
+    return ["build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)]
+
+
 def _mkdocs(project: Path, site: Path) -> int:
     from mkdocs.__main__ import cli
 
-    args = ["build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)]
     try:
-        cli.main(args=args, prog_name="mkdocs", standalone_mode=False)
+        cli.main(args=mkdocs_args(project, site), prog_name="mkdocs", standalone_mode=False)
     except SystemExit as exc:  # click's Abort and MkDocs' strict-mode abort arrive here
         return int(exc.code or 0)
     except Exception as exc:  # click.ClickException (MkDocs' Abort): already logged by MkDocs, message on stderr
