@@ -112,7 +112,7 @@ def test_long_pages_cite_sources(site):
 @pytest.mark.parametrize(
     "old, new, expected",
     [
-        ("reviewed: 2026-11-25\n", "", "'reviewed' is missing"),
+        ("reviewed: 2026-11-25\n", "", "field 'reviewed': this required field is missing"),
         ("next_review: 2027-11-25", "next_review: soon", "YYYY-MM-DD"),
         ("authors: [maintainers]", "authors: [nobody]", "'nobody'"),
     ],

@@ -438,21 +438,22 @@ def test_mutation_report_scores_each_module_and_lists_survivors():
     from scripts.mutation_report import report, score, tally
 
     lines = [
-        "    macros.triage.x_paths__mutmut_1: killed",
-        "    macros.triage.x_paths__mutmut_2: survived",
-        "    macros.triage.x_paths__mutmut_3: timeout",
-        "    macros.triage.x_paths__mutmut_4: no tests",
-        "    macros.schemas.xǁSchemaǁcheck__mutmut_1: killed",
+        "    macros.content.triage.x_paths__mutmut_1: killed",
+        "    macros.content.triage.x_paths__mutmut_2: survived",
+        "    macros.content.triage.x_paths__mutmut_3: timeout",
+        "    macros.content.triage.x_paths__mutmut_4: no tests",
+        "    macros.content.schemas.xǁSchemaǁcheck__mutmut_1: killed",
         "not a result line",
     ]
     counts, left = tally(lines)
     assert score(counts["macros.content.triage"]) == 50.0 and score(counts["macros.content.schemas"]) == 100.0
     assert left["macros.content.triage"] == [
-        "macros.triage.x_paths__mutmut_2 (survived)",
-        "macros.triage.x_paths__mutmut_4 (no tests)",
+        "macros.content.triage.x_paths__mutmut_2 (survived)",
+        "macros.content.triage.x_paths__mutmut_4 (no tests)",
     ]
     text = report(counts, left)
-    assert "| `macros.triage` | 4 | 2 | 1 | 1 | 50.0% |" in text and "| **all** | 5 | 3 | 1 | 1 | 60.0% |" in text
+    assert "| `macros.content.triage` | 4 | 2 | 1 | 1 | 50.0% |" in text
+    assert "| **all** | 5 | 3 | 1 | 1 | 60.0% |" in text
     workflow_text = (WORKFLOWS / "mutation.yml").read_text(encoding="utf-8")
     assert "schedule" in triggers(workflow(WORKFLOWS / "mutation.yml")), "weekly"
     assert "make mutate" in workflow_text and "mutation_report.py --min 85" in workflow_text

@@ -239,6 +239,7 @@ def test_a_source_as_the_partial_sees_it():
         "year": 2020,
         "title": "T",
         "url": "https://example.org/a",
+        "confirmed": {"how": "publisher", "date": "2026-12-07"},
     }
     assert view(entry, 3) == {
         **entry,
@@ -248,10 +249,14 @@ def test_a_source_as_the_partial_sees_it():
         "doi": None,
         "updated": None,
         "isbn": None,
+        "replaced_by": None,
         "number": 3,
         "href": "https://example.org/a",
         "type_label": "Trial",
         "author_text": "Ahn B, Cole D",
+        "secondary_only": False,
+        "confirmed_text": "Checked on the publisher's or PubMed page",
+        "confirmed_date": "2026-12-07",
     }
     assert view({**entry, "doi": "10.1/a", "volume": "4"})["href"] == "https://doi.org/10.1/a"
     assert view({**entry, "volume": "4"})["volume"] == "4" and view(entry)["number"] is None

@@ -8,7 +8,7 @@ import pytest
 from jinja2 import UndefinedError
 from markupsafe import Markup
 
-from macros import render
+from macros.base import fragments as render
 
 HOSTILE = "<img src=x onerror=alert(1)>\"'</script>{{ x }}"
 PUNCTUATION = "\n!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"

@@ -100,20 +100,19 @@ def _insert_questions(tree, node_id, answer, count):
             "dead end",
             lambda t: t["questions"][0]["answers"][0].update(next="out-nowhere"),
             [
-                "field 'questions[0].answers[0].next': node 'q-chest': answer '",
+                "field 'questions[0].answers[0].next': node 'q-who': answer '",
                 "' leads to the unknown node 'out-nowhere' (a dead end). Fix: Point it at an existing question or "
                 "outcome.",
             ],
         ),
         (
             "cycle",
-            lambda t: _question(t, "q-limb")["answers"][1].update(next=t["start"]),
+            lambda t: _question(t, "q-breath")["answers"][1].update(next=t["start"]),
             [
-                "field 'questions[1].answers': node 'q-limb': the answers form a cycle: q-chest -> q-limb -> q-chest. "
+                "field 'questions[7].answers': node 'q-breath': the answers form a cycle: q-who -> q-breath -> q-who. "
                 "Fix: Every path must end at an outcome; point one answer elsewhere."
             ],
         ),
-        ("cycle", lambda t: _question(t, "q-breath")["answers"][1].update(next=t["start"]), ["cycle"]),
         (
             "unknown care card",
             lambda t: t["outcomes"][0].update(care_card="whenever"),
@@ -132,7 +131,7 @@ def _insert_questions(tree, node_id, answer, count):
                 }
             ),
             [
-                "field 'questions[25].id': node 'q-orphan' cannot be reached from the start. Fix: Point an answer at "
+                "field 'questions[19].id': node 'q-orphan' cannot be reached from the start. Fix: Point an answer at "
                 "it, or delete it."
             ],
         ),

@@ -79,12 +79,22 @@ def _load(content_dir: Path) -> Content:
     errors += found
     triage, found = load_single(content_dir / "triage.yml", schema_file(content_dir, "triage"), root)
     errors += found
+    tree_errors = []
     if triage is not None:
-        errors += check_triage(triage, references, findings, care_cards, partial(page_exists, content_dir))
+        tree_errors = check_triage(triage, references, findings, care_cards, partial(page_exists, content_dir))
+        errors += tree_errors
     vignettes, found = load_vignettes(content_dir, root)
     errors += found + check_vignettes(vignettes, findings, references)
     stories, found = load_stories(content_dir, root)
-    errors += found + check_vignettes(stories, findings, references) + check_stories(stories, findings, triage)
+    errors += (
+        found
+        + check_vignettes(stories, findings, references)
+        + check_stories(
+            stories,
+            findings,
+            None if tree_errors else triage,  # a broken tree's errors come first, not one per story
+        )
+    )
     hazards, found = load_hazards(content_dir, root)
     errors += found + check_hazards(hazards, {**vignettes, **stories})
     people, found = load_people(content_dir, root)
