@@ -86,15 +86,9 @@ def _load(content_dir: Path) -> Content:
     vignettes, found = load_vignettes(content_dir, root)
     errors += found + check_vignettes(vignettes, findings, references)
     stories, found = load_stories(content_dir, root)
-    errors += (
-        found
-        + check_vignettes(stories, findings, references)
-        + check_stories(
-            stories,
-            findings,
-            None if tree_errors else triage,  # a broken tree's errors come first, not one per story
-        )
-    )
+    errors += found + check_vignettes(stories, findings, references)
+    # A broken tree's errors come first, not once more for every story's reading path.
+    errors += check_stories(stories, None if tree_errors else triage)
     hazards, found = load_hazards(content_dir, root)
     errors += found + check_hazards(hazards, {**vignettes, **stories})
     people, found = load_people(content_dir, root)

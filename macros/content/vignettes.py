@@ -30,16 +30,17 @@ def check_vignettes(vignettes: dict[str, Item], findings, reference_keys) -> lis
     errors = []
     for v in vignettes.values():
         errors += unknown_references(v, ("sources",), reference_keys)
-        for position, finding in enumerate(v.data["findings"]):
-            if finding not in findings:
-                errors.append(
-                    v.error(
-                        f"the finding '{finding}' is not in the vocabulary.",
-                        "findings",
-                        position,
-                        fix="Use an id from content/findings.yml, or add it there first.",
+        for field in ("findings", "unsure"):  # a reading-walk story may also list findings its patient is unsure of
+            for position, finding in enumerate(v.data.get(field, [])):
+                if finding not in findings:
+                    errors.append(
+                        v.error(
+                            f"the finding '{finding}' is not in the vocabulary.",
+                            field,
+                            position,
+                            fix="Use an id from content/findings.yml, or add it there first.",
+                        )
                     )
-                )
         bands = [f for f in v.data["findings"] if f in AGE_BANDS]
         if len(bands) != 1:
             errors.append(
