@@ -28,4 +28,5 @@ def download_edition(page: PageContext) -> str:
         date_text=date_text(date),
         zip_href=relative(page.url, f"{DOWNLOAD_DIR}/{edition_stem(date)}.zip"),
         edition_src=relative(page.url, f"{DOWNLOAD_DIR}/edition.js"),
+        print_href=relative(page.url, "print.html"),
     )
