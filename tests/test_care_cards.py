@@ -31,6 +31,7 @@ ABOUT_THE_LEVELS = {
     "about/changes.html",
     "about/changes-2026-11.html",
     "about/hazard-log.html",
+    "about/hazard-log-design.html",
 }
 
 
