@@ -99,6 +99,45 @@ def test_reading_level_is_in_the_band(site):
     assert not too_hard, f"pages above grade {GRADE_MAX}: {too_hard}"
 
 
+# The clinical pages, named once: the 15 pages the December 2026 clinical review measured for its finding m19
+# (appendix A), then the three pages later split off the red-flags page. Their median grade must sit in the band on
+# its own, without the About, listing and tool pages that pull the guide-wide median into it. The measure is the
+# reviewer's: Flesch-Kincaid grade (textstat 0.7.8) of prose(), the page's visible article text without the
+# navigation, the page frame, citation numbers and source lists.
+CLINICAL_PAGES = (
+    "index.html",
+    "red-flags.html",
+    "see-a-clinician.html",
+    "symptom-checker.html",
+    "assess/where-it-hurts.html",
+    "assess/how-severe.html",
+    "assess/cramps-and-night-pain.html",
+    "treat/first-days.html",
+    "treat/pain-monitoring.html",
+    "return-to-running.html",
+    "everyday-strength.html",
+    "prevent.html",
+    "running/warm-up.html",
+    "running/technique.html",
+    "running/barefoot.html",
+    "red-flags-injuries.html",
+    "other-causes.html",
+    "children.html",
+)
+REVIEWED_IN_M19 = CLINICAL_PAGES[:15]
+
+
+def test_clinical_pages_are_in_the_reading_band_on_their_own(site):
+    grades = {rel: textstat.flesch_kincaid_grade(prose(site / rel)) for rel in CLINICAL_PAGES}
+    report = "\n".join(f"  {grade:4.1f}  {rel}" for rel, grade in sorted(grades.items(), key=lambda kv: kv[1]))
+    for name, pages in (("clinical pages", CLINICAL_PAGES), ("pages the review measured (m19)", REVIEWED_IN_M19)):
+        median = statistics.median(grades[rel] for rel in pages)
+        print(f"\n{name}: median grade {median:.2f}")
+        assert GRADE_BAND[0] <= median <= GRADE_BAND[1], (
+            f"{name}: median grade {median:.1f} outside {GRADE_BAND}\n{report}"
+        )
+
+
 def test_long_pages_cite_sources(site):
     for page in html_pages(site):
         rel = page.relative_to(site).as_posix()
