@@ -25,6 +25,7 @@ EXCLUDED_FROM_GRADE = {
     "404.html",
     "about/changes.html",
     "about/changes-2026-11.html",
+    "about/changes-2026-12-content.html",
     "about/hazard-log.html",
     "about/hazard-log-design.html",
 }
