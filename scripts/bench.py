@@ -131,12 +131,17 @@ def measure_size(snapshot: Path, tmp: Path, total: int, pairs: int, m: Measured,
     staged = load_config(project).staged
     site_a, site_b = project / "_site", project / "_site_b"
 
+    last = {}
+
     def run_a() -> float:
         shutil.rmtree(staged, ignore_errors=True)  # the stage writes every page, as on a fresh clone
-        return timed(build_command(site_a), project, f"The build at {total:,} cards")
+        last["a"] = timed(build_command(site_a), project, f"The build at {total:,} cards")
+        return last["a"]
 
     def run_b() -> float:
-        return timed([MKDOCS, *mkdocs_args(project, site_b)], project, f"MkDocs alone at {total:,} cards")
+        b = timed([MKDOCS, *mkdocs_args(project, site_b)], project, f"MkDocs alone at {total:,} cards")
+        print(f"bench:   {total:,} cards: A {last['a']:.2f} s, B {b:.2f} s", file=sys.stderr, flush=True)
+        return b
 
     print(f"bench: {total:,} cards: a warm-up, then {pairs} pair(s)", file=sys.stderr, flush=True)
     run_a(), run_b()
