@@ -30,7 +30,7 @@ from statistics import median
 
 # scripts/ is on sys.path when this runs as a script.
 from bench_reload import reloads
-from bench_sites import ROOT, BenchError, project_with_cards, real_cards, timed
+from bench_sites import PARTS, ROOT, BenchError, project_with_cards, real_cards, timed
 from bench_stats import SPREAD, curvature, line_fit, paired_ratio
 from bench_weight import first_view, kb
 
@@ -162,12 +162,16 @@ def git(*args: str) -> str:
         return "unknown (not a git checkout)"
 
 
-def header(argv: list[str], load_start: float, started: float, pairs_text: str) -> str:
-    dirty = " (uncommitted changes measured too)" if git("status", "--porcelain", "--", "macros", "content") else ""
+def commit() -> str:
+    """The commit the working tree is at, and whether the code or content measured has uncommitted changes."""
+    dirty = " (uncommitted changes measured too)" if git("status", "--porcelain", "--", *PARTS) else ""
+    return f"`{git('rev-parse', '--short', 'HEAD')}`{dirty}"
+
+
+def header(argv: list[str], measured: str, load_start: float, started: float, pairs_text: str) -> str:
     return "\n".join(
         [
-            f"- Commit `{git('rev-parse', '--short', 'HEAD')}`{dirty}; {date.today().isoformat()}; "
-            f"{(time.perf_counter() - started) / 60:.1f} min",
+            f"- Commit {measured}; {date.today().isoformat()}; {(time.perf_counter() - started) / 60:.1f} min",
             f"- Command: `scripts/bench.py {' '.join(argv)}`",
             f"- Machine: {os.cpu_count()} cores; load average {load_start:.2f} at start, "
             f"{os.getloadavg()[0]:.2f} at end",
@@ -199,7 +203,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def bench(args: argparse.Namespace, argv: list[str]) -> str:
-    started, load_start = time.perf_counter(), os.getloadavg()[0]
+    started, load_start, measured = time.perf_counter(), os.getloadavg()[0], commit()
     if not MKDOCS.exists():
         raise BenchError(f"{MKDOCS} not found. Fix: run `make setup` first (or use `make bench`).")
     m = Measured()
@@ -212,7 +216,7 @@ def bench(args: argparse.Namespace, argv: list[str]) -> str:
             measure_size(snapshot, Path(tmp), total, pairs, m, args.reloads)
     runs = ", ".join(f"{len(p)} at {n:,} cards" for n, p in m.pairs.items())
     text = f"A/B pairs {runs}; one untimed warm-up of each first; {args.reloads} reload(s) of each kind"
-    return f"{header(argv, load_start, started, text)}\n\n{table(target_rows(m, real))}\n"
+    return f"{header(argv, measured, load_start, started, text)}\n\n{table(target_rows(m, real))}\n"
 
 
 def update_doc(path: Path, report: str) -> None:
