@@ -23,10 +23,10 @@ class Ratio:
     pairs: int
 
 
-def paired_ratio(ours: list[float], stock: list[float]) -> Ratio:
-    """The median, minimum and maximum of ours[i] / stock[i]: each pair ran back to back, so a slow spell on a
-    shared machine tilts one pair, not the median."""
-    ratios = [o / s for o, s in zip(ours, stock, strict=True)]
+def paired_ratio(a: list[float], b: list[float]) -> Ratio:
+    """The median, minimum and maximum of a[i] / b[i]: each pair ran back to back, so a slow spell on a shared
+    machine tilts one pair, not the median."""
+    ratios = [x / y for x, y in zip(a, b, strict=True)]
     return Ratio(median(ratios), min(ratios), max(ratios), len(ratios))
 
 
