@@ -13,8 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..base.errors import ContentErrors
-from .stage import stage
+from .stage import stage_and_report
 
 
 def build_command(site: Path | str) -> list[str]:
@@ -51,13 +50,8 @@ def build(project: Path, site: Path) -> int:
     from .download import add_download, source_epoch
 
     os.environ["SOURCE_DATE_EPOCH"] = str(source_epoch(project))
-    try:
-        staged = stage(project)
-    except (ContentErrors, FileNotFoundError) as exc:
-        print(exc, file=sys.stderr)
+    if stage_and_report(project) is None:
         return 1
-    for warning in staged.warnings:
-        print(f"WARNING: {warning}", file=sys.stderr)
     status = _mkdocs(project, site) or secure(site)
     return status or add_download(site)
 
