@@ -19,7 +19,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SITE_PTH := $(VENV)/.calf-guide-pth
 STAGE  := $(BIN)/python -m macros.pipeline.stage
 
-.PHONY: help setup serve build build-zensical test lint test-fast check new-card bench lighthouse mutate lock clean
+.PHONY: help setup serve build build-zensical pdf test lint test-fast check new-card bench lighthouse mutate lock clean
 .DEFAULT_GOAL := help
 
 help: ## List the targets
@@ -71,6 +71,9 @@ build: $(PY_BUILD) $(JS_SHIP) ## Stage content/, strict MkDocs build into site/,
 	rm -rf .site-tmp
 	$(BIN)/python -m macros.pipeline.buildsite .site-tmp
 	rm -rf site && mv .site-tmp site
+
+pdf: $(PY_TEST) ## The printable guide as a PDF, printed by Chromium from the built site (make build first): site/download/
+	$(BIN)/python scripts/print_pdf.py --site site
 
 build-zensical: $(PY_TEST) $(JS_SHIP) ## The same staged pages built by Zensical 0.1 (requirements-test.in) into site-zensical/ (the move at Material's end of life)
 	$(STAGE)

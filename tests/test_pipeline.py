@@ -71,6 +71,7 @@ FEATURES = {
     "pain-diary.js": ("data-calf-diary",),
     "programme-stage.js": ("data-stage-mark",),
     "figure-motion.js": ("<animate",),
+    "download.js": ("data-edition",),
 }
 
 

@@ -22,8 +22,9 @@ ALLOWED = {
     "zensical_only": re.compile(r"^fragments/.*\.md$|^search\.js(on)?$|^assets/(stylesheets|javascripts)/(?!calf)"),
     # (Theme bundles: Zensical's theme ships its own CSS and JavaScript files under other names.)
     # MkDocs' search plugin writes search/search_index.json(.js); Zensical ships its own index as search.json/js.
-    # MkDocs also writes a gzipped sitemap; Zensical writes sitemap.xml only.
-    "mkdocs_only": re.compile(r"^search/search_index\.js(on)?$|^sitemap\.xml\.gz$"),
+    # MkDocs also writes a gzipped sitemap; Zensical writes sitemap.xml only. The downloadable edition (download/) is
+    # packed by `make build` after the MkDocs build (macros/pipeline/download.py), not by either generator.
+    "mkdocs_only": re.compile(r"^search/search_index\.js(on)?$|^sitemap\.xml\.gz$|^download/"),
 }
 NO_CSP_STEP = "Zensical output has no CSP meta: macros/pipeline/csp.py runs after the production (MkDocs) build only."
 

@@ -44,3 +44,11 @@ def page_exists(content_dir, page: str) -> bool:
         and name.endswith(".md")
         and (content_dir / folder / f"{name[:-3]}.yml").exists()
     )
+
+
+DOWNLOAD_DIR = "download"  # the site folder of the downloadable edition (the zip, the PDF, edition.js)
+
+
+def edition_stem(date) -> str:
+    """The downloadable edition's file name without its suffix: 'calf-pain-guide-2026-12-07' (.zip, .pdf)."""
+    return f"calf-pain-guide-{date.isoformat()}"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from ..base.fragments import render
 from ..content.load import Content
 from ..figures import draw as figures
-from . import exercise_pages, program_pages, renderers
+from . import edition, exercise_pages, program_pages, renderers
 from .context import PageContext
 
 
@@ -73,6 +73,9 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
     def anatomy_figure() -> str:
         return figures.anatomy_figure()
 
+    def download_edition() -> str:
+        return edition.download_edition(page())
+
     return {
         macro.__name__: macro
         for macro in (
@@ -95,5 +98,6 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
             glossary_list,
             people_list,
             anatomy_figure,
+            download_edition,
         )
     }

@@ -1,4 +1,4 @@
-"""The whole build in one process, as `make build` runs it: stage content/, the strict MkDocs build, the CSP step.
+"""The whole build in one process, as `make build` runs it: stage content/, strict MkDocs build, CSP step, the zip.
 
     python -m macros.pipeline.buildsite SITE_DIR
 
@@ -9,6 +9,7 @@ The Makefile runs this module; tests/helpers.run_build and scripts/bench.py run 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -42,13 +43,17 @@ def _mkdocs(project: Path, site: Path) -> int:
 
 
 def build(project: Path, site: Path) -> int:
-    """Stage, build and secure; the exit status. Stops at the first failing step, so no partial site is finished."""
+    """Stage, build, secure and pack (the downloadable edition); the exit status. Stops at the first failing step, so no
+    partial site is finished. SOURCE_DATE_EPOCH is set from the last commit first (download.source_epoch), so the
+    pages, the sitemap and the zip carry the commit's date, and the same commit builds the same bytes."""
     from .csp import main as secure
+    from .download import add_download, source_epoch
 
+    os.environ["SOURCE_DATE_EPOCH"] = str(source_epoch(project))
     if stage_and_report(project) is None:
         return 1
-    status = _mkdocs(project, site)
-    return status or secure(site)
+    status = _mkdocs(project, site) or secure(site)
+    return status or add_download(site)
 
 
 def main(argv: list[str] | None = None) -> int:
