@@ -73,6 +73,9 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
     def anatomy_figure() -> str:
         return figures.anatomy_figure()
 
+    def offline_copy() -> str:
+        return render("offline-copy.html")
+
     return {
         macro.__name__: macro
         for macro in (
@@ -95,5 +98,6 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
             glossary_list,
             people_list,
             anatomy_figure,
+            offline_copy,
         )
     }

@@ -1,4 +1,5 @@
-"""The whole build in one process, as `make build` runs it: stage content/, the strict MkDocs build, the CSP step.
+"""The whole build in one process, as `make build` runs it: stage content/, the strict MkDocs build, the CSP step, the
+offline step (manifest and service worker).
 
     python -m macros.pipeline.buildsite SITE_DIR
 
@@ -43,8 +44,10 @@ def _mkdocs(project: Path, site: Path) -> int:
 
 
 def build(project: Path, site: Path) -> int:
-    """Stage, build and secure; the exit status. Stops at the first failing step, so no partial site is finished."""
+    """Stage, build, secure and make installable; the exit status. Stops at the first failing step, so no partial
+    site is finished. The offline step comes after the CSP step: the worker precaches each page's final bytes."""
     from .csp import main as secure
+    from .offline import main as installable
 
     try:
         staged = stage(project)
@@ -54,7 +57,7 @@ def build(project: Path, site: Path) -> int:
     for warning in staged.warnings:
         print(f"WARNING: {warning}", file=sys.stderr)
     status = _mkdocs(project, site)
-    return status or secure(site)
+    return status or secure(site) or installable(site, project)
 
 
 def main(argv: list[str] | None = None) -> int:
