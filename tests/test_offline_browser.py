@@ -19,6 +19,7 @@ from helpers import copy_project, html_pages, run_build
 pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.slow]
 
 SUB = "calf-pain-guide"  # the repository's name: a project site's path on GitHub Pages
+WORKERS = True  # the shared browser has no service workers (tests/browser.py); these tests need them
 CONTROLLED = "() => navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)"
 CURRENT = "[data-calf-triage] .calf-triage__node.is-current"
 
@@ -61,7 +62,7 @@ def failures(page, offline: bool = False) -> list[str]:
 
 
 def test_after_one_visit_the_whole_guide_works_offline(tmp_path, site):
-    with launched_browser() as context:
+    with launched_browser(WORKERS) as context:
         page = context.new_page()
         with hosted(tmp_path, site) as (base, _):
             install(page, base)
@@ -99,7 +100,7 @@ def test_a_new_deploy_is_offered_not_swapped_and_leaves_one_cache(tmp_path, site
     second = tmp_path / "second"
     result = run_build(project, second)
     assert result.returncode == 0, result.stderr
-    with launched_browser() as context, hosted(tmp_path, site) as (base, link):
+    with launched_browser(WORKERS) as context, hosted(tmp_path, site) as (base, link):
         page = context.new_page()
         install(page, base)
         page.goto(base + "glossary.html")
@@ -123,7 +124,7 @@ def test_a_new_deploy_is_offered_not_swapped_and_leaves_one_cache(tmp_path, site
 def test_a_copy_over_30_days_old_that_cannot_be_checked_shows_its_date(tmp_path, site):
     built = dt.date.fromisoformat(json.loads((site / "edition.json").read_text())["built"])
     later = dt.datetime.combine(built + dt.timedelta(days=31), dt.time(12), tzinfo=dt.UTC)
-    with launched_browser() as context:
+    with launched_browser(WORKERS) as context:
         page = context.new_page()
         with hosted(tmp_path, site) as (base, _):
             install(page, base)
@@ -142,7 +143,7 @@ def test_a_copy_over_30_days_old_that_cannot_be_checked_shows_its_date(tmp_path,
 
 
 def test_chromium_finds_no_installability_errors(tmp_path, site):
-    with launched_browser() as context, hosted(tmp_path, site) as (base, _):
+    with launched_browser(WORKERS) as context, hosted(tmp_path, site) as (base, _):
         page = context.new_page()
         install(page, base)
         cdp = context.new_cdp_session(page)
@@ -153,7 +154,7 @@ def test_chromium_finds_no_installability_errors(tmp_path, site):
 
 
 def test_the_about_page_removes_the_offline_copy(tmp_path, site):
-    with launched_browser() as context, hosted(tmp_path, site) as (base, _):
+    with launched_browser(WORKERS) as context, hosted(tmp_path, site) as (base, _):
         page = context.new_page()
         install(page, base)
         page.goto(base + "about/index.html")
@@ -171,7 +172,7 @@ def test_the_about_page_removes_the_offline_copy(tmp_path, site):
 
 
 def test_nothing_is_registered_from_file(tmp_path, site):
-    with launched_browser() as context:
+    with launched_browser(WORKERS) as context:
         page = context.new_page()
         failed = failures(page)
         page.goto((site / "about" / "index.html").as_uri())

@@ -42,7 +42,7 @@ NOT_PRECACHED = (
     "sitemap.xml*",
     WORKER,
 )
-# Material's fingerprinted files (bundle.a5f9d56c.min.js): their name changes with their content.
+# Material's fingerprinted bundle and stylesheets (a hash in each name): their name changes with their content.
 HASHED_NAMES = r"\.[0-9a-f]{8}\.min\.(js|css)$"
 
 
