@@ -41,21 +41,19 @@ NO_SERVICE_WORKER = "Object.defineProperty(Navigator.prototype, 'serviceWorker',
 
 
 @contextmanager
-def launched_browser(service_workers: bool = False):
-    """A fresh profile; with service workers only when asked (NO_SERVICE_WORKER says why)."""
-    from playwright.sync_api import sync_playwright
-
+def launched_browser(driver, service_workers: bool = False):
+    """Chromium with a fresh profile, from `driver` (the session's Playwright, conftest's `driver` fixture: one
+    process holds one sync Playwright); with service workers only when asked (NO_SERVICE_WORKER says why)."""
     executable = chromium_or_skip()
     profile = tempfile.mkdtemp(prefix="calf-chromium-")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(profile, executable_path=executable, headless=True, args=FLAGS)
-        if not service_workers:
-            context.add_init_script(NO_SERVICE_WORKER)
-        try:
-            yield context
-        finally:
-            context.close()
-            shutil.rmtree(profile, ignore_errors=True)
+    context = driver.chromium.launch_persistent_context(profile, executable_path=executable, headless=True, args=FLAGS)
+    if not service_workers:
+        context.add_init_script(NO_SERVICE_WORKER)
+    try:
+        yield context
+    finally:
+        context.close()
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 async def _check(page, base_url: str, path: str, width: int, scheme: str | None) -> list[str]:

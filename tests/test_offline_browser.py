@@ -61,8 +61,8 @@ def failures(page, offline: bool = False) -> list[str]:
     return failed
 
 
-def test_after_one_visit_the_whole_guide_works_offline(tmp_path, site):
-    with launched_browser(WORKERS) as context:
+def test_after_one_visit_the_whole_guide_works_offline(driver, tmp_path, site):
+    with launched_browser(driver, WORKERS) as context:
         page = context.new_page()
         with hosted(tmp_path, site) as (base, _):
             install(page, base)
@@ -93,14 +93,14 @@ def test_after_one_visit_the_whole_guide_works_offline(tmp_path, site):
         print(f"offline: {len(pages)} pages opened")
 
 
-def test_a_new_deploy_is_offered_not_swapped_and_leaves_one_cache(tmp_path, site):
+def test_a_new_deploy_is_offered_not_swapped_and_leaves_one_cache(driver, tmp_path, site):
     project = copy_project(tmp_path / "project")
     page_md = project / "content" / "glossary.md"
     page_md.write_text(page_md.read_text(encoding="utf-8") + "\nThis guide now has a newer edition.\n", "utf-8")
     second = tmp_path / "second"
     result = run_build(project, second)
     assert result.returncode == 0, result.stderr
-    with launched_browser(WORKERS) as context, hosted(tmp_path, site) as (base, link):
+    with launched_browser(driver, WORKERS) as context, hosted(tmp_path, site) as (base, link):
         page = context.new_page()
         install(page, base)
         page.goto(base + "glossary.html")
@@ -121,10 +121,10 @@ def test_a_new_deploy_is_offered_not_swapped_and_leaves_one_cache(tmp_path, site
         assert page.locator("[data-calf-update]").is_hidden()
 
 
-def test_a_copy_over_30_days_old_that_cannot_be_checked_shows_its_date(tmp_path, site):
+def test_a_copy_over_30_days_old_that_cannot_be_checked_shows_its_date(driver, tmp_path, site):
     built = dt.date.fromisoformat(json.loads((site / "edition.json").read_text())["built"])
     later = dt.datetime.combine(built + dt.timedelta(days=31), dt.time(12), tzinfo=dt.UTC)
-    with launched_browser(WORKERS) as context:
+    with launched_browser(driver, WORKERS) as context:
         page = context.new_page()
         with hosted(tmp_path, site) as (base, _):
             install(page, base)
@@ -142,8 +142,8 @@ def test_a_copy_over_30_days_old_that_cannot_be_checked_shows_its_date(tmp_path,
         assert page.locator("[data-calf-stale] time").get_attribute("datetime") == built.isoformat()
 
 
-def test_chromium_finds_no_installability_errors(tmp_path, site):
-    with launched_browser(WORKERS) as context, hosted(tmp_path, site) as (base, _):
+def test_chromium_finds_no_installability_errors(driver, tmp_path, site):
+    with launched_browser(driver, WORKERS) as context, hosted(tmp_path, site) as (base, _):
         page = context.new_page()
         install(page, base)
         cdp = context.new_cdp_session(page)
@@ -153,8 +153,8 @@ def test_chromium_finds_no_installability_errors(tmp_path, site):
         assert manifest["url"] == base + "manifest.webmanifest" and not manifest["errors"], manifest["errors"]
 
 
-def test_the_about_page_removes_the_offline_copy(tmp_path, site):
-    with launched_browser(WORKERS) as context, hosted(tmp_path, site) as (base, _):
+def test_the_about_page_removes_the_offline_copy(driver, tmp_path, site):
+    with launched_browser(driver, WORKERS) as context, hosted(tmp_path, site) as (base, _):
         page = context.new_page()
         install(page, base)
         page.goto(base + "about/index.html")
@@ -171,8 +171,8 @@ def test_the_about_page_removes_the_offline_copy(tmp_path, site):
         page.wait_for_function("() => navigator.serviceWorker.getRegistrations().then(r => r.length === 1)")
 
 
-def test_nothing_is_registered_from_file(tmp_path, site):
-    with launched_browser(WORKERS) as context:
+def test_nothing_is_registered_from_file(driver, tmp_path, site):
+    with launched_browser(driver, WORKERS) as context:
         page = context.new_page()
         failed = failures(page)
         page.goto((site / "about" / "index.html").as_uri())
