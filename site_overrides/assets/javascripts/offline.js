@@ -70,9 +70,11 @@
   function showStale(built) {
     var banner = document.querySelector("[data-calf-stale]");
     if (!banner) { return; }
-    var date = banner.querySelector("[data-calf-stale-date]");
+    // A <time> made here: an empty one in the page would not be valid HTML.
+    var date = document.createElement("time");
     date.setAttribute("datetime", built.toISOString().slice(0, 10));
     date.textContent = built.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    banner.querySelector("[data-calf-stale-date]").replaceChildren(date);
     banner.hidden = false;
   }
 
