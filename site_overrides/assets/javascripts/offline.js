@@ -126,9 +126,12 @@
 
   var off = chosenOff();
   setupAbout(!off);
-  if (!off) {
+  // After the page's load event: the copy's download never competes with the page a reader opened.
+  function start() {
     register().catch(function (error) {
       if (window.console && window.console.warn) { window.console.warn("Calf Pain Guide: offline copy is off.", error); }
     });
   }
+  if (off) { return; }
+  if (document.readyState === "complete") { start(); } else { window.addEventListener("load", start); }
 }());
