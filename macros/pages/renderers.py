@@ -116,8 +116,8 @@ def checker_testing(content: Content) -> str:
     )
 
 
-def hazard_log(content: Content) -> str:
-    """The hazard log with each risk rated before and after its controls."""
+def hazard_log(content: Content, topic: str) -> str:
+    """One topic's part of the hazard log (clinical or design), each risk rated before and after its controls."""
     hazards = [
         {
             **h.data,
@@ -125,7 +125,13 @@ def hazard_log(content: Content) -> str:
             "residual_risk": risk(h.data["severity"], h.data["residual_likelihood"]),
         }
         for h in content.hazards.values()
+        if h.data["topic"] == topic
     ]
+    if not hazards:
+        topics = sorted({h.data["topic"] for h in content.hazards.values()})
+        raise MacroError(
+            f"hazard_log({topic!r}) matches no hazard in content/safety/hazards.yml. Fix: use one of {topics}."
+        )
     return render("hazard-log.html", hazards=hazards)
 
 
