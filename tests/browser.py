@@ -34,19 +34,26 @@ def chromium_or_skip() -> str:
     pytest.skip(message)
 
 
-@contextmanager
-def launched_browser():
-    from playwright.sync_api import sync_playwright
+# A browser without service workers (as some private windows are): offline.js then does nothing. The shared browser
+# is one, because a page the offline copy's worker controls is answered from its cache, past page.route; the tests of
+# the offline copy (tests/test_offline_browser.py) launch one with workers.
+NO_SERVICE_WORKER = "Object.defineProperty(Navigator.prototype, 'serviceWorker', {get: () => undefined});"
 
+
+@contextmanager
+def launched_browser(driver, service_workers: bool = False):
+    """Chromium with a fresh profile, from `driver` (the session's Playwright, conftest's `driver` fixture: one
+    process holds one sync Playwright); with service workers only when asked (NO_SERVICE_WORKER says why)."""
     executable = chromium_or_skip()
     profile = tempfile.mkdtemp(prefix="calf-chromium-")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(profile, executable_path=executable, headless=True, args=FLAGS)
-        try:
-            yield context
-        finally:
-            context.close()
-            shutil.rmtree(profile, ignore_errors=True)
+    context = driver.chromium.launch_persistent_context(profile, executable_path=executable, headless=True, args=FLAGS)
+    if not service_workers:
+        context.add_init_script(NO_SERVICE_WORKER)
+    try:
+        yield context
+    finally:
+        context.close()
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 async def _check(page, base_url: str, path: str, width: int, scheme: str | None) -> list[str]:
@@ -88,7 +95,9 @@ async def _check_all(base_url: str, paths: list[str], width: int, scheme: str | 
         async def worker():
             # A fresh context per worker: the theme remembers its colour scheme in localStorage. bypass_csp: axe is
             # injected as an inline script, which the pages' own policy blocks (tests/test_csp.py tests that policy).
+            # No service worker: it would precache the whole site in the background of every check.
             context = await browser.new_context(color_scheme=scheme or "light", bypass_csp=True)
+            await context.add_init_script(NO_SERVICE_WORKER)
             while not queue.empty():
                 path = queue.get_nowait()
                 page = await context.new_page()

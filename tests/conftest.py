@@ -22,7 +22,7 @@ def pytest_collection_modifyitems(items):
         fixtures = set(getattr(item, "fixturenames", ()))
         if {"site", "site_build", "base_url", "project_copy"} & fixtures:
             item.add_marker(pytest.mark.build)
-        if {"browser", "base_url"} & fixtures:
+        if {"browser", "base_url", "driver"} & fixtures:
             item.add_marker(pytest.mark.browser)
 
 
@@ -55,11 +55,20 @@ def content_copy(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def driver():
+    """Playwright's sync API, started once per session: the shared browser and any test's own browser come from it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(driver):
     """Debian's Chromium through Playwright, shared by the browser test modules (skips or fails if missing)."""
     from browser import launched_browser
 
-    with launched_browser() as context:
+    with launched_browser(driver) as context:
         yield context
 
 

@@ -76,6 +76,9 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
     def download_edition() -> str:
         return edition.download_edition(page())
 
+    def offline_copy() -> str:
+        return render("offline-copy.html")
+
     return {
         macro.__name__: macro
         for macro in (
@@ -99,5 +102,6 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
             people_list,
             anatomy_figure,
             download_edition,
+            offline_copy,
         )
     }

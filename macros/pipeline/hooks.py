@@ -7,7 +7,9 @@ Under serve:
   every page, over the last good staged pages, until a save fixes it;
 - a link to a missing section is a warning in the terminal, not a failed rebuild that leaves the browser on stale
   pages (strict mode is the `--strict` that `make build` passes, not a mkdocs.yml setting). Nothing of this reaches
-  a published site.
+  a published site;
+- the service worker is one that removes itself and every cache (offline.js registers whatever sw.js the site has),
+  so a preview is never answered from an offline copy.
 """
 
 from __future__ import annotations
@@ -59,3 +61,14 @@ def on_page_markdown(markdown, page, config, files):
     message = "\n".join("        " + line for line in _state["error"].splitlines())
     box = f'!!! failure "Content error: this preview shows the last good content"\n\n{message}\n\n'
     return box + markdown
+
+
+def on_post_build(config):
+    """Under serve, the self-removing worker as sw.js (the offline copy is made by `make build` only)."""
+    if not _serving():
+        return
+    from macros.base.fragments import environment
+    from macros.pipeline.offline import WORKER
+
+    worker = environment().get_template("service-worker-preview.js").render()
+    (Path(config["site_dir"]) / WORKER).write_text(worker, encoding="utf-8")

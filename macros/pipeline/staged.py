@@ -26,11 +26,17 @@ from .siteconfig import SiteConfig
 API_VERSION = "1.0"
 # Files of pinned npm packages (package-lock.json) shipped with the site, by their address in it: the search shim that
 # lets search run from file:// (iframe-worker, MIT: its licence ships beside it, the minified file has no notice) and
-# the QR code drawer of My plan (qrcode-generator, MIT: its notice heads the file).
+# the QR code drawer of My plan (qrcode-generator, MIT: its notice heads the file), and Workbox's precaching modules
+# that the service worker imports (MIT, the licence beside them; macros/pipeline/offline.py writes the worker).
 VENDORED = {
     "assets/javascripts/iframe-worker-shim.js": Path("node_modules/iframe-worker/shim/index.js"),
     "assets/javascripts/iframe-worker-LICENSE.txt": Path("node_modules/iframe-worker/LICENSE"),
     "assets/javascripts/qrcode-generator.js": Path("node_modules/qrcode-generator/dist/qrcode.js"),
+    **{
+        f"assets/javascripts/workbox/{name}.prod.js": Path(f"node_modules/{name}/build/{name}.prod.js")
+        for name in ("workbox-core", "workbox-routing", "workbox-strategies", "workbox-precaching")
+    },
+    "assets/javascripts/workbox/LICENSE.txt": Path("node_modules/workbox-core/LICENSE"),
 }
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when PyYAML has it: a third of the stage's time
 DATA = ("*.yml", "*.yaml", "schemas/*")  # read by the pipeline, not published as they are
