@@ -373,7 +373,7 @@ def test_contributing_documents_every_macro():
 # Stylesheets and scripts that are not ours but are named in our comments and docs: npm packages' files.
 NOT_OURS = {"iframe-worker-shim.js", "qrcode-generator.js", "qrcode.js", "index.js", "Node.js"}
 NOT_OURS |= {"edition.js"}  # not a pinned package's file either: the build writes it into download/ (download.py)
-# Generated into the built site: the service worker (macros/pipeline/offline.py) and the file:// search index (Material).
+# Generated into the built site: the service worker (pipeline/offline.py) and the file:// search index (Material).
 NOT_OURS |= {"sw.js", "search_index.js"}
 
 
