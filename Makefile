@@ -74,6 +74,7 @@ build: $(PY_BUILD) $(JS_SHIP) ## Stage content/, strict MkDocs build into site/,
 
 pdf: $(PY_TEST) ## The printable guide as a PDF, printed by Chromium from the built site (make build first): site/download/
 	$(BIN)/python scripts/print_pdf.py --site site
+	$(BIN)/python -m macros.pipeline.offline site  # the worker's list again: download/edition.js now names the PDF
 
 build-zensical: $(PY_TEST) $(JS_SHIP) ## The same staged pages built by Zensical 0.1 (requirements-test.in) into site-zensical/ (the move at Material's end of life)
 	$(STAGE)

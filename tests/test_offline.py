@@ -57,7 +57,7 @@ def test_worker_precaches_every_page_script_style_figure_and_the_search_index(si
 
 def test_worker_leaves_out_what_readers_never_need(site):
     entries = precached(site)
-    needless = [u for u in entries if u.endswith((".map", ".zip", ".pdf")) or u.startswith(("api/", "download/"))]
+    needless = [u for u in entries if u.endswith((".map", ".zip", ".pdf")) or u.startswith("api/")]
     needless += [u for u in entries if "/lunr/" in u or u in ("sw.js", "search/search_index.js")]
     assert needless == []
     assert all((site / url).is_file() for url in entries), "every precached address is a built file"

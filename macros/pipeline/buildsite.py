@@ -1,5 +1,5 @@
 """The whole build in one process, as `make build` runs it: stage content/, the strict MkDocs build, the CSP step, the
-offline step (manifest and service worker) and the downloadable edition (the zip).
+downloadable edition (the zip) and the offline step (manifest and service worker).
 
     python -m macros.pipeline.buildsite SITE_DIR
 
@@ -47,8 +47,8 @@ def build(project: Path, site: Path) -> int:
     """Stage, build, secure, make installable and pack; the exit status. Stops at the first failing step, so no partial
     site is finished. SOURCE_DATE_EPOCH is set from the last commit first (download.source_epoch), so the pages, the
     sitemap, the offline copy's date and the zip carry the commit's date, and the same commit builds the same bytes.
-    The offline step comes after the CSP step (the worker precaches each page's final bytes) and before the zip (the
-    unzipped copy is the same site; its worker does nothing from file://)."""
+    The offline step comes last: the worker precaches each page's final bytes and download/edition.js (the download
+    page's data); the zip, made before it, has no worker or manifest, which do nothing from file://."""
     from .csp import main as secure
     from .download import add_download, source_epoch
     from .offline import main as installable
@@ -56,8 +56,8 @@ def build(project: Path, site: Path) -> int:
     os.environ["SOURCE_DATE_EPOCH"] = str(source_epoch(project))
     if stage_and_report(project) is None:
         return 1
-    status = _mkdocs(project, site) or secure(site) or installable(site, project)
-    return status or add_download(site)
+    status = _mkdocs(project, site) or secure(site) or add_download(site)
+    return status or installable(site, project)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,8 @@
 
 `make build` (buildsite.py) sets SOURCE_DATE_EPOCH from source_epoch() before it stages, so the pages, the sitemap and
 the zip all carry the commit's date, not the wall clock's. The zip is deterministic: entries sorted, each stamped with
-that time and mode 0644, one compression level. It leaves out download/, which holds the zip itself, the PDF
+that time and mode 0644, one compression level. It is made before the offline step (offline.py), so it has no
+service worker or manifest, which do nothing from file://. It leaves out download/, which holds the zip itself, the PDF
 (`make pdf`) and edition.js, so the download page can state the zip's size: edition.js is written after the zip, and
 the page (offline.md) loads it only when served over http(s), where download/ exists.
 """

@@ -35,13 +35,13 @@ THEME_COLOUR = "#303f9f"  # the header's indigo, as the icon's background
 PRECACHE = (".html", ".js", ".css", ".svg", ".png", ".ico", ".json", ".webmanifest", ".woff", ".woff2")
 # ... and what does not: debugging maps, Lunr's other languages (the guide is English), the JSON API (for programs,
 # not pages), the search index's file:// twin (iframe-worker reads it; over http the worker fetches the .json), the
-# downloadable edition and print PDF, and the worker itself with Workbox's modules (the browser keeps those with it).
+# downloadable edition and print PDF (download/edition.js, which describes them, is kept), and the worker itself with
+# Workbox's modules (the browser keeps those with the worker).
 NOT_PRECACHED = (
     "*.map",
     "assets/javascripts/lunr/*",
     "api/*",
     "search/search_index.js",
-    "download/*",
     "*.zip",
     "*.pdf",
     "sitemap.xml*",
