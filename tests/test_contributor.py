@@ -375,13 +375,16 @@ NOT_OURS = {"iframe-worker-shim.js", "qrcode-generator.js", "qrcode.js", "index.
 NOT_OURS |= {"edition.js"}  # not a pinned package's file either: the build writes it into download/ (download.py)
 # Generated into the built site: the service worker (pipeline/offline.py) and the file:// search index (Material).
 NOT_OURS |= {"sw.js", "search_index.js"}
+# Workbox's precaching modules (pinned npm packages the worker imports: staged.VENDORED).
+NOT_OURS |= {f"workbox-{name}.prod.js" for name in ("core", "routing", "strategies", "precaching")}
 
 
 def test_every_stylesheet_and_script_named_in_the_code_and_docs_exists():
     """A comment naming a stylesheet or script that was merged away misleads the next reader (plan.css, figures.css
     and programmes.css were): every *.css and *.js named in the package, the templates, the scripts and the docs is
-    one of ours in site_overrides/assets/, or a pinned package's file listed in NOT_OURS."""
+    one of ours in site_overrides/assets/ (or a worker's template in fragments/), or a file listed in NOT_OURS."""
     assets = {path.name for path in (ROOT / "site_overrides" / "assets").rglob("*") if path.suffix in (".css", ".js")}
+    assets |= {path.name for path in (ROOT / "site_overrides" / "fragments").glob("*.js")}  # the workers' templates
     sources = [ROOT / "mkdocs.yml", ROOT / "Makefile", ROOT / "README.md", CONTRIBUTING]
     for folder in ("macros", "site_overrides", "scripts"):
         sources += [p for p in (ROOT / folder).rglob("*") if p.suffix in (".py", ".html", ".md", ".css", ".js")]

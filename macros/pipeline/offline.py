@@ -82,8 +82,10 @@ def precache_list(site: Path) -> list[dict]:
             continue
         data = path.read_bytes()
         if len(data) > LARGEST:
-            raise ValueError(f"{url} is {len(data) / 2**20:.1f} MB, too large for the offline copy (at most 4 MB). "
-                             "Fix: make the file smaller, or add it to NOT_PRECACHED in macros/pipeline/offline.py.")
+            raise ValueError(
+                f"{url} is {len(data) / 2**20:.1f} MB, too large for the offline copy (at most 4 MB). "
+                "Fix: make the file smaller, or add it to NOT_PRECACHED in macros/pipeline/offline.py."
+            )
         revision = None if HASHED_NAMES.search(url) else hashlib.md5(data, usedforsecurity=False).hexdigest()
         entries.append({"url": url, "revision": revision})
     return entries

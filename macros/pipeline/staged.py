@@ -32,10 +32,16 @@ VENDORED = {
     "assets/javascripts/iframe-worker-shim.js": Path("node_modules/iframe-worker/shim/index.js"),
     "assets/javascripts/iframe-worker-LICENSE.txt": Path("node_modules/iframe-worker/LICENSE"),
     "assets/javascripts/qrcode-generator.js": Path("node_modules/qrcode-generator/dist/qrcode.js"),
-    **{
-        f"assets/javascripts/workbox/{name}.prod.js": Path(f"node_modules/{name}/build/{name}.prod.js")
-        for name in ("workbox-core", "workbox-routing", "workbox-strategies", "workbox-precaching")
-    },
+    "assets/javascripts/workbox/workbox-core.prod.js": Path("node_modules/workbox-core/build/workbox-core.prod.js"),
+    "assets/javascripts/workbox/workbox-routing.prod.js": Path(
+        "node_modules/workbox-routing/build/workbox-routing.prod.js"
+    ),
+    "assets/javascripts/workbox/workbox-strategies.prod.js": Path(
+        "node_modules/workbox-strategies/build/workbox-strategies.prod.js"
+    ),
+    "assets/javascripts/workbox/workbox-precaching.prod.js": Path(
+        "node_modules/workbox-precaching/build/workbox-precaching.prod.js"
+    ),
     "assets/javascripts/workbox/LICENSE.txt": Path("node_modules/workbox-core/LICENSE"),
 }
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when PyYAML has it: a third of the stage's time
