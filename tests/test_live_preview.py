@@ -85,6 +85,10 @@ def test_live_preview_shows_mistakes_and_recovers(preview, project_copy):
     page, card = project_copy / PAGE, project_copy / CARD
     page_text, card_text = page.read_text(encoding="utf-8"), card.read_text(encoding="utf-8")
     preview.wait_for("prevent.html", lambda html: "<h1" in html, "the first build")
+    # The preview's service worker removes itself and every cache: a preview is never answered from an offline copy.
+    worker = _get(preview.url("sw.js"))
+    assert "self.registration.unregister()" in worker and "caches.delete" in worker
+    assert "precacheAndRoute" not in worker
 
     # A macro error (an unknown card in a page): the staging step names it on its line, in the terminal and in the
     # error box on every page; the server keeps running.
