@@ -175,7 +175,7 @@ def pain_rule(content: Content, ledger: PageCitations, rule_id: str, page: str) 
 
 DIARY_NOTE_MAX = 200  # the longest diary note: the fragment's maxlength, which diary-store.js reads
 # The diary's scripts, in order: plan.js holds window.calfPlan, through which the diary's parts share their code.
-DIARY_SCRIPTS = ("plan.js", "diary-store.js", "diary-chart.js", "pain-diary.js")
+DIARY_SCRIPTS = ("plan.js", "diary-store.js", "session-log.js", "diary-chart.js", "pain-diary.js")
 
 
 def pain_diary(content: Content, ledger: PageCitations, from_url: str, page: str) -> str:
