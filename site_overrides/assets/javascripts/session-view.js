@@ -158,7 +158,7 @@
         rows.appendChild(row);
       });
       var sets = s.results.reduce(function (n, r) { return n + r.done; }, 0);
-      part("summary-text").textContent = "Well done: " + plural(s.results.length, "exercise") + " and " + plural(sets, "set") + " done.";
+      part("summary-text").textContent = "You did " + plural(s.results.length, "exercise") + ", " + plural(sets, "set") + " in all.";
     }
     function painScore() {
       var picked = pain.querySelector("input[name=pain]:checked");
