@@ -229,7 +229,8 @@ def test_a_programme_stage_runs_its_own_doses_under_the_programmes_rule(open_ses
     page.goto(base_url + "programs/achilles-loading.html")
     button = page.locator("#achilles-loading-stage-1 [data-session-start]")
     assert button.get_attribute("href") == "../session.html?programme=achilles-loading&stage=1"
-    button.click()
+    with page.expect_navigation(url="**/session.html?programme=achilles-loading&stage=1"):
+        button.click()
     assert state(page) == ("ready", "calf-isometric-hold", "1", None)
     assert text(page, "dose").startswith("5 sets of 45 seconds hold")  # the stage's dose
     act(page, "stop")
