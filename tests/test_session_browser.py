@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from browser import AXE, AXE_TAGS
+from helpers import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -384,3 +385,64 @@ def test_every_player_screen_passes_axe_and_fits_a_phone(open_session, base_url,
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         problems += [f"{name}: scrolls sideways by {overflow}px"] if overflow > 0 else []
     assert not problems, problems
+
+
+SCRIPTS = ROOT / "site_overrides" / "assets" / "javascripts"
+
+
+def test_the_state_machine_runs_on_its_own_on_numbers_alone(browser):
+    """session-machine.js needs no page, no storage and no clock: time is a number passed in. A per-side hold card
+    with a rest, and a rep card at a tempo, from start to done, including a phone locked across two phases."""
+    page = browser.new_page()
+    try:
+        page.set_content("<!doctype html><title>machine</title>")
+        for name in ("plan.js", "session-machine.js"):
+            page.add_script_tag(path=str(SCRIPTS / name))
+        trace = page.evaluate("""() => {
+            const m = window.calfPlan.part('session-machine');
+            const tempo = {up: 2, pause: 2, down: 2};
+            const items = [m.item('side-plank', 'Side plank', 2, 0, 20, 60, null, true, 'muscle'),
+                           m.item('glute-bridge', 'Glute bridge', 1, 2, 0, 60, tempo, false, 'muscle')];
+            const s = m.create(items, 'plan', '2026-12-07');
+            const out = [];
+            const note = (t, ev) => out.push([t, ev.join('+'), s.phase, s.set, s.side, m.view(s, t).left]);
+            note(0, m.start(s, 0));
+            note(19999, m.advance(s, 19999));
+            note(20000, m.advance(s, 20000));
+            note(25000, m.start(s, 25000));
+            note(200000, m.advance(s, 200000));  // locked for 155 s: the right side and the rest both ended
+            note(200000, m.start(s, 200000));
+            note(205000, m.pause(s, 205000));
+            note(900000, m.advance(s, 900000));  // paused: nothing moves
+            note(900000, m.stop(s));
+            note(900000, m.next(s, 4));
+            note(900000, m.start(s, 900000));
+            note(911999, m.advance(s, 911999));
+            note(912000, m.advance(s, 912000));
+            note(912000, m.next(s, null));
+            return [out, s.results, m.valid(JSON.parse(JSON.stringify(s))) !== null];
+        }""")
+    finally:
+        page.close()
+    steps, results, still_valid = trace
+    assert steps == [
+        [0, "hold", "hold", 1, "left", 20],
+        [19999, "", "hold", 1, "left", 1],
+        [20000, "side", "ready", 1, "right", 0],
+        [25000, "hold", "hold", 1, "right", 20],
+        [200000, "rest+ready", "ready", 2, "left", 0],
+        [200000, "hold", "hold", 2, "left", 20],
+        [205000, "pause", "hold", 2, "left", 15],
+        [900000, "", "hold", 2, "left", 15],
+        [900000, "pain-check", "pain-check", 2, "left", 0],
+        [900000, "exercise", "ready", 1, None, 0],
+        [900000, "rep", "rep", 1, None, 0],
+        [911999, "", "rep", 1, None, 0],
+        [912000, "pain-check", "pain-check", 1, None, 0],
+        [912000, "done", "done", 1, None, 0],
+    ]
+    assert results == [
+        {"card": "side-plank", "name": "Side plank", "sets": 2, "done": 1, "pain": 4},
+        {"card": "glute-bridge", "name": "Glute bridge", "sets": 1, "done": 1, "pain": None},
+    ]
+    assert still_valid

@@ -27,6 +27,9 @@
     if (it.sets > 1 && it.rest) { text += ". Rest " + seconds(it.rest) + " between sets"; }
     return text + ".";
   }
+  /* Seconds as the big number: over two minutes (a timed walk) as minutes:seconds. */
+  function clock(n) { return n > 120 ? Math.floor(n / 60) + ":" + (n % 60 < 10 ? "0" : "") + (n % 60) : String(n); }
+  function clockUnit(n, what) { return (n > 120 ? "minutes and seconds " : "seconds ") + what; }
   function setWords(s) {
     var it = machine.current(s);
     return "Set " + s.set + " of " + it.sets + (s.side ? ", " + s.side + " side" : "");
@@ -108,15 +111,15 @@
       var setLine = setWords(s);
       var timed = s.phase === "hold" || s.phase === "rest";
       if (s.phase === "ready") {
-        big.textContent = it.reps ? String(it.reps) : String(it.hold);
-        unit.textContent = it.reps ? "reps to do" : "seconds to hold";
+        big.textContent = it.reps ? String(it.reps) : clock(it.hold);
+        unit.textContent = it.reps ? "reps to do" : clockUnit(it.hold, "to hold");
         setLine += ": press Start when ready";
       } else if (s.phase === "rep") {
         big.textContent = String(v.count);
         unit.textContent = "of " + it.reps + " reps" + (v.hand ? ", counted by hand" : "");
       } else if (timed) {
-        big.textContent = String(v.left);
-        unit.textContent = s.phase === "rest" ? "seconds of rest left" : "seconds left";
+        big.textContent = clock(v.left);
+        unit.textContent = clockUnit(v.left, s.phase === "rest" ? "of rest left" : "left");
         if (s.phase === "rest") { setLine = "Rest. Next: " + setLine; }
       }
       if (!s.running && (s.phase === "hold" || s.phase === "rest" || (s.phase === "rep" && !s.hand))) { setLine += " (paused)"; }
