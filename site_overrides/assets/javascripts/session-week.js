@@ -1,4 +1,4 @@
-/* Calf Pain Guide, My plan: how many guided sessions were done this week, beside how often the plan asks for. */
+/* Calf Pain Guide, My plan: the session start button, and the guided sessions done this week beside the plan. */
 /* Record only: it counts the sessions in the session log (session-log.js) since Monday and states the plan's own
    frequency (the most often any exercise in it is to be done, with a physiotherapist's changes, plan-dose.js); it
    never judges the numbers. Loaded after my-plan.js; uses window.calfPlan (plan.js). */
@@ -29,6 +29,7 @@
     var cards = Object.create(null);
     template.content.querySelectorAll("[data-card]").forEach(function (el) { cards[el.getAttribute("data-card")] = el; });
     var planned = plannedPerWeek(cards, calf.readPlan());
+    document.querySelector("[data-session-plan]").hidden = !planned; // the start button, for a plan with exercises
     if (!planned) { line.hidden = true; return; }
     var dropped = false;
     var done = log.doneThisWeek(log.readSessions(function () { dropped = true; }), todayIso());
