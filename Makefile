@@ -95,8 +95,8 @@ lint: $(PY_TEST) $(JS_ALL) ## Lint: Python (ruff check and format), JavaScript (
 test-fast: $(PY_TEST) $(JS_ALL) ## Quick loop while you work, one test module per core: content, loaders, renderers, builds (no browser, no slow tests)
 	$(BIN)/pytest -n auto --dist loadfile -m "not browser and not slow"; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
-bench: $(PY_BUILD) $(JS_ALL) ## Benchmark build time, memory and page weight; writes the results into BENCHMARKS.md
-	$(BIN)/python scripts/bench.py --update-doc BENCHMARKS.md
+bench: $(PY_BUILD) $(JS_ALL) ## Issue 26's targets: our steps vs MkDocs, live reload, linearity, first view; writes BENCHMARKS.md
+	$(BIN)/python scripts/bench.py --update-doc BENCHMARKS.md $(BENCH_FLAGS)
 
 lighthouse: $(JS_ALL) build ## Lighthouse mobile scores (gzip server, Chromium) for five key pages; writes them into BENCHMARKS.md
 	$(BIN)/python scripts/lighthouse.py --site site --update-doc BENCHMARKS.md

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from statistics import median
 
 # About a 95% interval: two standard errors either side. The fits have 10 or more points, so a t-quantile would
-# widen it by at most 15%; the verdicts say "within noise" rather than claim a precise confidence level.
+# widen it by at most 15%; the linearity verdict uses it as "clearly above noise", not as a precise confidence level.
 SPREAD = 2.0
 
 
 @dataclass
 class Ratio:
-    """Ours/stock over pairs of builds run in turn."""
+    """A/B over pairs of runs in turn (A: our whole build; B: MkDocs alone on the pages A staged)."""
 
     median: float
     low: float
@@ -23,10 +23,10 @@ class Ratio:
     pairs: int
 
 
-def paired_ratio(ours: list[float], stock: list[float]) -> Ratio:
-    """The median, minimum and maximum of ours[i] / stock[i]: each pair ran back to back, so a slow spell on a
-    shared machine tilts one pair, not the median."""
-    ratios = [o / s for o, s in zip(ours, stock, strict=True)]
+def paired_ratio(a: list[float], b: list[float]) -> Ratio:
+    """The median, minimum and maximum of a[i] / b[i]: each pair ran back to back, so a slow spell on a shared
+    machine tilts one pair, not the median."""
+    ratios = [x / y for x, y in zip(a, b, strict=True)]
     return Ratio(median(ratios), min(ratios), max(ratios), len(ratios))
 
 
@@ -40,14 +40,6 @@ class Line:
 
     def at(self, x: float) -> float:
         return self.intercept + self.slope * x
-
-    @property
-    def interval(self) -> tuple[float, float]:
-        return self.slope - SPREAD * self.slope_se, self.slope + SPREAD * self.slope_se
-
-    @property
-    def within_noise_of_zero(self) -> bool:
-        return self.interval[0] <= 0
 
 
 def line_fit(xs: list[float], ys: list[float]) -> Line:

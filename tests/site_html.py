@@ -215,3 +215,45 @@ def paragraphs(path: Path) -> str:
     parser.feed(path.read_text(encoding="utf-8"))
     parser._flush()
     return "\n".join(parser.blocks)
+
+
+class _CheckerProse(_Prose):
+    """The checker page's prose, split into each question or result (a tree node) and the text around the tree."""
+
+    def __init__(self):
+        super().__init__()
+        self.nodes: dict[str, list[str]] = {}
+        self.node: str | None = None
+        self.node_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if self.node is not None and tag == "section":
+            self.node_depth += 1
+        elif self.node is None and ("data-triage-node" in a or "data-triage-outcome" in a):
+            self._flush()
+            self.node, self.node_depth = a["id"], 1
+            self.nodes[self.node] = []
+        super().handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        if self.node is not None and tag == "section":
+            self.node_depth -= 1
+            if not self.node_depth:
+                self._flush()
+                self.node = None
+
+    def _flush(self):
+        before = len(self.blocks)
+        super()._flush()
+        if self.node is not None and len(self.blocks) > before:
+            self.nodes[self.node].append(self.blocks.pop())
+
+
+def checker_prose(path: Path) -> tuple[str, dict[str, str]]:
+    """The symptom checker page's prose outside the tree, and the prose of each question and result by its id."""
+    parser = _CheckerProse()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser._flush()
+    return "\n".join(parser.blocks), {node: "\n".join(blocks) for node, blocks in parser.nodes.items()}

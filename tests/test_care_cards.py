@@ -30,7 +30,9 @@ ABOUT_THE_LEVELS = {
     "about/checker-safety.html",
     "about/changes.html",
     "about/changes-2026-11.html",
+    "about/changes-2026-12-content.html",
     "about/hazard-log.html",
+    "about/hazard-log-design.html",
 }
 
 

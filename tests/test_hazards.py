@@ -81,3 +81,21 @@ def test_bad_hazard_log_is_rejected_naming_file_and_field(content_copy, name, ed
     assert re.search(r"content/safety/hazards\.yml:\d+:", message), message
     for part in expected:
         assert part in message, f"{name}: expected {part!r} in:\n{message}"
+
+
+HAZARD_PAGES = ("about/hazard-log.html", "about/hazard-log-design.html")
+
+
+def test_every_hazard_is_on_exactly_one_hazard_log_page(site):
+    """The log is split by topic over two pages: each hazard is shown once, on the page of its topic."""
+    hazards = load_content(ROOT / "content").hazards
+    shown = {
+        page: set(re.findall(r'<section class="calf-hazard" id="(haz-\d\d)"', (site / page).read_text()))
+        for page in HAZARD_PAGES
+    }
+    clinical, design = (shown[page] for page in HAZARD_PAGES)
+    assert not clinical & design, f"on both pages: {sorted(clinical & design)}"
+    assert clinical | design == set(hazards), f"on neither page: {sorted(set(hazards) - clinical - design)}"
+    for page, topic in zip(HAZARD_PAGES, ("clinical", "design"), strict=True):
+        wrong = sorted(h for h in shown[page] if hazards[h].data["topic"] != topic)
+        assert not wrong, f"{page} shows hazards of another topic: {wrong}"

@@ -61,7 +61,7 @@ def test_pain_diary_sections_are_in_the_table_of_contents(site):
 
 # Which feature script a built page must load, by what the page holds (the markers the scripts look for).
 FEATURES = {
-    "plan.js": ("data-plan-add", "data-calf-plan", "data-calf-diary", "data-calf-session"),
+    "plan.js": ("data-plan-add", "data-calf-plan", "data-calf-diary", "data-stage-mark", "data-calf-session"),
     "plan-dose.js": ("data-calf-plan", "data-calf-session"),
     "plan-link.js": ("data-calf-plan",),
     "plan-share.js": ("data-calf-plan",),
@@ -94,6 +94,7 @@ ORDERS = (
         "session-view.js",
         "session.js",
     ),
+    ("plan.js", "programme-stage.js"),
 )
 
 
@@ -159,6 +160,9 @@ BAD_CALLS = {
     "(did you mean gray-2020?)",
     '{{ exercise_lst(tag="landing") }}': "there is no macro called exercise_lst(). Fix: Did you mean exercise_list()?",
     '{{ exercise_list(tag="no-such-tag") }}': "exercise_list(tag='no-such-tag'): unknown value",
+    '{{ exercise_list(tag="warmup") }}': "exercise_list(tag='warmup'): unknown value. Fix: use one of warm-up, ",
+    '{{ exercise_list(tga="landing") }}': "exercise_list(tga=...): unknown filter. Fix: use one of phase, target, tag, "
+    "equipment, difficulty, category (did you mean tag?)",
     '{{ exercise_card("a", "b") }}': "exercise_card() was called wrongly: exercise_card() takes 1 positional argument",
     "{{ no_such_variable }}": "'no_such_variable' is not a macro or a variable a page has",
     "{{ cite() }}": "cite() needs at least one reference key. Fix: cite(",

@@ -17,6 +17,7 @@ import pytest
 
 from browser import like_a_slow_phone
 from helpers import ROOT
+from macros.pages.renderers import DIARY_NOTE_MAX
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -223,7 +224,11 @@ BAD_LINKS = {
     "sets out of range": (_link({"v": 1, "p": [["glute-bridge", {"s": 99}]]}), "Sets must be a whole number"),
     "fractional reps": (_link({"v": 1, "p": [["glute-bridge", {"r": 2.5}]]}), "Reps must be a whole number"),
     "bad period": (_link({"v": 1, "p": [["glute-bridge", {"p": "month"}]]}), "a day or a week"),
-    "long note": (_link({"v": 1, "p": [["glute-bridge", {"n": "x" * 201}]]}), "at most 200 characters"),
+    # The limit the page was built with (plan-dose.js reads it from the page), the same one the diary uses.
+    "long note": (
+        _link({"v": 1, "p": [["glute-bridge", {"n": "x" * (DIARY_NOTE_MAX + 1)}]]}),
+        f"at most {DIARY_NOTE_MAX} characters",
+    ),
     "no exercises": (_link({"v": 1, "p": []}), "no exercises"),
 }
 

@@ -9,7 +9,7 @@ from ..base.urls import card_src, page_url, relative, thumb_url
 from ..content.exercises import FILTERS, matches
 from ..content.load import Content
 from .context import PageContext
-from .renderers import MacroError, lookup, numbered_sources
+from .renderers import DIARY_NOTE_MAX, MacroError, known, lookup, numbered_sources
 from .session_page import session_href
 
 
@@ -48,15 +48,11 @@ def exercise_list(content: Content, context: PageContext, **wanted: str) -> str:
     """Cards matching every filter given, e.g. exercise_list(tag='knee-valgus')."""
     page, from_url = context.edit_path, context.url
     for name, value in wanted.items():
-        if name not in FILTERS:
-            raise MacroError(
-                f"{page}: exercise_list({name}=...): unknown filter. Fix: use one of {', '.join(FILTERS)}."
-            )
-        if value not in content.filters[name]:
-            raise MacroError(
-                f"{page}: exercise_list({name}='{value}'): unknown value. "
-                f"Fix: use one of {', '.join(content.filters[name])}."
-            )
+        known(FILTERS, name, page, f"exercise_list({name}=...)", "unknown filter", f"use one of {', '.join(FILTERS)}")
+        values = content.filters[name]
+        known(
+            values, value, page, f"exercise_list({name}='{value}')", "unknown value", f"use one of {', '.join(values)}"
+        )
     chosen = [
         _card_view(content, cid, from_url)
         for cid in sorted(content.cards)
@@ -100,6 +96,7 @@ def my_plan(content: Content, from_url: str) -> str:
     return render(
         "my-plan.html",
         cards=cards,
+        note_max=DIARY_NOTE_MAX,
         library_href=relative(from_url, "exercises/index.html"),
         session_href=session_href(from_url),
         qr_src=relative(from_url, "assets/javascripts/qrcode-generator.js"),

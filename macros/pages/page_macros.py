@@ -40,8 +40,8 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
     def checker_testing() -> str:
         return renderers.checker_testing(content())
 
-    def hazard_log() -> str:
-        return renderers.hazard_log(content())
+    def hazard_log(topic: str) -> str:
+        return renderers.hazard_log(content(), topic)
 
     def exercise_card(card_id: str) -> str:
         return exercise_pages.exercise_card(content(), card_id, page())

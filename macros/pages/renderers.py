@@ -29,11 +29,17 @@ def _nearest(value: str, ids) -> str:
     return f" (did you mean {close[0]}?)" if close else f" (e.g. {next(iter(sorted(ids)), '')})"
 
 
+def known(names, wanted: str, page: str, call: str, problem: str, fix: str, then: str = "") -> None:
+    """Nothing when `wanted` is one of `names`; else a MacroError naming the page, the call and the fix, with the
+    nearest name: '<page>: <call>: <problem>. Fix: <fix> (did you mean x?)<then>.' Every macro argument that must
+    name something (an id, a filter, a filter's value) is checked here."""
+    if wanted not in names:
+        raise MacroError(f"{page}: {call}: {problem}. Fix: {fix}{_nearest(wanted, names)}{then}.")
+
+
 def lookup(table: dict, wanted: str, page: str, call: str, problem: str, fix: str, then: str = "") -> dict:
-    """The data of `table[wanted]`, or a MacroError naming the page, the call and the fix, with the nearest id:
-    '<page>: <call>: <problem>. Fix: <fix> (did you mean x?)<then>.' Every macro that takes an id looks it up here."""
-    if wanted not in table:
-        raise MacroError(f"{page}: {call}: {problem}. Fix: {fix}{_nearest(wanted, table)}{then}.")
+    """The data of `table[wanted]`, or known()'s MacroError. Every macro that takes an id looks it up here."""
+    known(table, wanted, page, call, problem, fix, then)
     return table[wanted].data
 
 
@@ -116,8 +122,8 @@ def checker_testing(content: Content) -> str:
     )
 
 
-def hazard_log(content: Content) -> str:
-    """The hazard log with each risk rated before and after its controls."""
+def hazard_log(content: Content, topic: str) -> str:
+    """One topic's part of the hazard log (clinical or design), each risk rated before and after its controls."""
     hazards = [
         {
             **h.data,
@@ -125,7 +131,13 @@ def hazard_log(content: Content) -> str:
             "residual_risk": risk(h.data["severity"], h.data["residual_likelihood"]),
         }
         for h in content.hazards.values()
+        if h.data["topic"] == topic
     ]
+    if not hazards:
+        topics = sorted({h.data["topic"] for h in content.hazards.values()})
+        raise MacroError(
+            f"hazard_log({topic!r}) matches no hazard in content/safety/hazards.yml. Fix: use one of {topics}."
+        )
     return render("hazard-log.html", hazards=hazards)
 
 
@@ -173,7 +185,9 @@ def pain_rule(content: Content, ledger: PageCitations, rule_id: str, page: str) 
     return render("pain-rule.html", **_pain_rule_view(content, rule_id, ledger, None))
 
 
-DIARY_NOTE_MAX = 200  # the longest diary note: the fragment's maxlength, which diary-store.js reads
+# The longest note a reader writes, a diary day's or one on an exercise's dose in My plan: the fragments write it
+# into the page (the diary's maxlength, data-diary-note-max on My plan), where diary-store.js and plan-dose.js read it.
+DIARY_NOTE_MAX = 200
 # The diary's scripts, in order: plan.js holds window.calfPlan, through which the diary's parts share their code.
 DIARY_SCRIPTS = ("plan.js", "diary-store.js", "session-log.js", "diary-chart.js", "pain-diary.js")
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..base.errors import ContentErrors
-from .stage import stage
+from .stage import stage_and_report
 
 
 def build_command(site: Path | str) -> list[str]:
@@ -46,13 +45,8 @@ def build(project: Path, site: Path) -> int:
     """Stage, build and secure; the exit status. Stops at the first failing step, so no partial site is finished."""
     from .csp import main as secure
 
-    try:
-        staged = stage(project)
-    except (ContentErrors, FileNotFoundError) as exc:
-        print(exc, file=sys.stderr)
+    if stage_and_report(project) is None:
         return 1
-    for warning in staged.warnings:
-        print(f"WARNING: {warning}", file=sys.stderr)
     status = _mkdocs(project, site)
     return status or secure(site)
 

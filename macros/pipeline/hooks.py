@@ -15,10 +15,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from macros.base.errors import ContentErrors
-from macros.pipeline.siteconfig import SOURCE
-from macros.pipeline.stage import stage
-
 log = logging.getLogger("mkdocs.hooks.calf_guide")
 _state = {"command": "", "error": ""}
 
@@ -33,6 +29,8 @@ def _serving() -> bool:
 
 def on_serve(server, config, builder):
     """Rebuild when a file in content/ is saved (the folder the stage reads, macros/siteconfig.SOURCE)."""
+    from macros.pipeline.siteconfig import SOURCE  # imported under serve only: `mkdocs build` loads none of ours
+
     server.watch(str(Path(config["config_file_path"]).parent / SOURCE))
     return server
 
@@ -40,6 +38,9 @@ def on_serve(server, config, builder):
 def on_pre_build(config):
     if not _serving():
         return  # make build and the tests stage before MkDocs starts
+    from macros.base.errors import ContentErrors
+    from macros.pipeline.stage import stage
+
     try:
         staged = stage(Path(config["config_file_path"]).parent)
     except (ContentErrors, FileNotFoundError) as exc:

@@ -141,19 +141,27 @@ def stage(project: Path = Path("."), check: bool = False, source: Path | None = 
     return Staged(content, changed, deleted, warnings)
 
 
+def stage_and_report(project: Path = Path("."), check: bool = False, source: Path | None = None) -> Staged | None:
+    """stage(), with every problem and warning printed on stderr for the terminal; None when content has errors."""
+    try:
+        staged = stage(project, check=check, source=source)
+    except (ContentErrors, FileNotFoundError) as exc:
+        print(exc, file=sys.stderr)
+        return None
+    for warning in staged.warnings:
+        print(f"WARNING: {warning}", file=sys.stderr)
+    return staged
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="validate only; write nothing")
     parser.add_argument("--project", type=Path, default=Path("."), help="the folder holding mkdocs.yml")
     parser.add_argument("--content", type=Path, help="check this content folder instead of the configured one")
     args = parser.parse_args(argv)
-    try:
-        staged = stage(args.project, check=args.check, source=args.content)
-    except (ContentErrors, FileNotFoundError) as exc:
-        print(exc, file=sys.stderr)
+    staged = stage_and_report(args.project, check=args.check, source=args.content)
+    if staged is None:
         return 1
-    for warning in staged.warnings:
-        print(f"WARNING: {warning}", file=sys.stderr)
     content = staged.content
     done = "" if args.check else f" Staged: {len(staged.changed)} files written, {len(staged.deleted)} deleted."
     print(

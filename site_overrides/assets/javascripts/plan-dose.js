@@ -6,7 +6,11 @@
   var forget = store.forget, readJSON = store.readJSON, save = store.save, own = store.own;
   var PLAN_MAX_CHARS = store.maxChars;
   var DOSE_KEY = "calf-guide-plan-doses"; // {card id: dose changes}, for cards in the plan
-  var NOTE_MAX = 200;
+  /* The longest dose note: the diary's limit, which the page writes from macros/pages/renderers.py DIARY_NOTE_MAX
+     (this script runs after the page's markup, so the element is there). */
+  var holder = document.querySelector("[data-diary-note-max]");
+  var NOTE_MAX = holder ? Number(holder.getAttribute("data-diary-note-max")) : 0;
+  if (!(NOTE_MAX > 0)) { return; } // not the My plan page: no doses to keep
   /* Each dose field a physiotherapist may change: its short key in links and storage, and its range. */
   var FIELDS = {
     s: { name: "sets", label: "Sets", min: 1, max: 10 },

@@ -1,8 +1,8 @@
 /* Calf Pain Guide: the "My plan" store (this browser only), the plan buttons, and window.calfPlan, the one namespace. */
 /* The plan buttons are on cards and in the library. The store is shared as one frozen namespace, window.calfPlan, with
-   the My plan page's scripts (plan-dose.js, plan-link.js, plan-share.js, then my-plan.js) and the pain diary's
-   (diary-store.js, diary-chart.js, then pain-diary.js); they share their own parts through it (provide, part), never
-   as globals. Stored data is never trusted: it is validated, capped and shown as text, never as HTML. */
+   the My plan page's scripts (plan-dose.js, plan-link.js, plan-share.js, then my-plan.js), the pain diary's
+   (diary-store.js, diary-chart.js, then pain-diary.js) and the programme stages' (programme-stage.js); they share
+   their own parts through it (provide, part), never as globals. Stored data is never trusted: it is validated, capped and shown as text, never as HTML. */
 (function () {
   "use strict";
   if (window.calfPlan) { return; } // loaded twice: keep the first store and the parts shared through it

@@ -3,6 +3,8 @@
    buttons stay hidden and the stages read as a plain list. */
 (function () {
   "use strict";
+  var store = window.calfPlan; // the storage helpers, shared by plan.js (loaded before this script)
+  if (!store) { return; } // plan.js did not run: the stages read as a plain list
   var KEY = "calf-guide-stage";
   /* Stored data is never trusted: another script, an old version or a hand edit may have written anything.
      The only valid shape is an object of programme id -> stage number, e.g. {"achilles-loading": 2}. */
@@ -12,28 +14,18 @@
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/; // the slug pattern of content/schemas/program.schema.json
   var ID_MAX = 100;
 
-  function storage() {
-    try { return window.localStorage; } catch { return null; } // blocked storage throws on access
-  }
-  function forget() {
-    try { storage().removeItem(KEY); } catch { /* storage off: nothing to reset */ }
-  }
+  function forget() { store.forget(KEY); }
+  /* With storage off the mark lasts this page only. */
   function write(marks) {
-    try {
-      if (Object.keys(marks).length) { storage().setItem(KEY, JSON.stringify(marks)); } else { forget(); }
-    } catch { /* storage off: the mark lasts this page only */ }
+    if (Object.keys(marks).length) { store.save(KEY, marks); } else { forget(); }
   }
 
   /* The stored marks, cleaned: only well-formed ids with a whole stage number in range survive. `sizes` maps the
      programmes on this page to their number of stages, so a mark beyond a programme's last stage is dropped too.
      Anything else is reset quietly, never thrown. */
   function read(sizes) {
-    var store = storage();
-    var raw;
-    try { raw = store && store.getItem(KEY); } catch { return Object.create(null); }
-    if (raw === null || raw === undefined) { return Object.create(null); }
-    var data;
-    try { data = raw.length <= MAX_CHARS ? JSON.parse(raw) : null; } catch { data = null; }
+    var data = store.readJSON(KEY, MAX_CHARS); // undefined: nothing stored (or storage off); null: not JSON or too long
+    if (data === undefined) { return Object.create(null); }
     if (!data || typeof data !== "object" || Array.isArray(data)) { forget(); return Object.create(null); }
     var keys = Object.keys(data);
     if (keys.length > MAX_PROGRAMMES) { forget(); return Object.create(null); }
