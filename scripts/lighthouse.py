@@ -41,6 +41,7 @@ PAGES = {
     "Symptom checker": "symptom-checker.html",
     "My plan": "my-plan.html",
     "Pain diary": "pain-diary.html",
+    "Session player": "session.html",
 }
 START, END = "<!-- lighthouse:start -->", "<!-- lighthouse:end -->"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")

@@ -102,7 +102,8 @@ def resolve(site: Path, page: Path, url: str) -> tuple[Path | None, str]:
 class _Prose(HTMLParser):
     """Visible prose of a page's article: paragraphs, list items, table cells and headings, one block per line.
 
-    Left out: citation numbers, source lists, the page frame, scripts, templates, figures and the page's tooltips.
+    Left out: citation numbers, source lists, the page frame, scripts, templates, figures, the page's tooltips and the
+    programme stages' buttons.
     """
 
     SKIP_CLASSES = (
@@ -112,6 +113,7 @@ class _Prose(HTMLParser):
         "calf-print-log",
         "headerlink",
         "calf-visually-hidden",
+        "calf-stage__actions",  # a stage's buttons ("Do this stage's session"): controls, not reading text
     )
     BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "dt", "dd", "caption", "figcaption"}
 

@@ -61,14 +61,20 @@ def test_pain_diary_sections_are_in_the_table_of_contents(site):
 
 # Which feature script a built page must load, by what the page holds (the markers the scripts look for).
 FEATURES = {
-    "plan.js": ("data-plan-add", "data-calf-plan", "data-calf-diary", "data-stage-mark"),
-    "plan-dose.js": ("data-calf-plan",),
+    "plan.js": ("data-plan-add", "data-calf-plan", "data-calf-diary", "data-stage-mark", "data-calf-session"),
+    "plan-dose.js": ("data-calf-plan", "data-calf-session"),
     "plan-link.js": ("data-calf-plan",),
     "plan-share.js": ("data-calf-plan",),
     "my-plan.js": ("data-calf-plan",),
-    "diary-store.js": ("data-calf-diary",),
+    "diary-store.js": ("data-calf-diary", "data-calf-session"),
     "diary-chart.js": ("data-calf-diary",),
     "pain-diary.js": ("data-calf-diary",),
+    "session-log.js": ("data-calf-plan", "data-calf-diary", "data-calf-session"),
+    "session-week.js": ("data-calf-plan",),
+    "session-machine.js": ("data-calf-session",),
+    "session-cues.js": ("data-calf-session",),
+    "session-view.js": ("data-calf-session",),
+    "session.js": ("data-calf-session",),
     "programme-stage.js": ("data-stage-mark",),
     "figure-motion.js": ("<animate",),
     "download.js": ("data-edition",),
@@ -77,8 +83,18 @@ FEATURES = {
 
 # Scripts that share code through window.calfPlan: each loads once, after the ones it uses.
 ORDERS = (
-    ("plan.js", "plan-dose.js", "plan-link.js", "plan-share.js", "my-plan.js"),
-    ("plan.js", "diary-store.js", "diary-chart.js", "pain-diary.js"),
+    ("plan.js", "plan-dose.js", "plan-link.js", "plan-share.js", "my-plan.js", "session-log.js", "session-week.js"),
+    ("plan.js", "diary-store.js", "session-log.js", "diary-chart.js", "pain-diary.js"),
+    (
+        "plan.js",
+        "plan-dose.js",
+        "diary-store.js",
+        "session-log.js",
+        "session-machine.js",
+        "session-cues.js",
+        "session-view.js",
+        "session.js",
+    ),
     ("plan.js", "programme-stage.js"),
 )
 

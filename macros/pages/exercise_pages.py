@@ -10,6 +10,7 @@ from ..content.exercises import FILTERS, matches
 from ..content.load import Content
 from .context import PageContext
 from .renderers import DIARY_NOTE_MAX, MacroError, known, lookup, numbered_sources
+from .session_page import session_href
 
 
 def _card_view(content: Content, card_id: str, from_url: str) -> dict:
@@ -73,7 +74,16 @@ def exercise_library(content: Content, page: PageContext) -> str:
 
 
 # My plan's scripts, in order: plan.js holds window.calfPlan, through which the page's parts share their code.
-MY_PLAN_SCRIPTS = ("plan.js", "plan-dose.js", "plan-link.js", "plan-share.js", "my-plan.js")
+# session-log.js and session-week.js then count the guided sessions done this week.
+MY_PLAN_SCRIPTS = (
+    "plan.js",
+    "plan-dose.js",
+    "plan-link.js",
+    "plan-share.js",
+    "my-plan.js",
+    "session-log.js",
+    "session-week.js",
+)
 
 
 def my_plan(content: Content, from_url: str) -> str:
@@ -88,6 +98,7 @@ def my_plan(content: Content, from_url: str) -> str:
         cards=cards,
         note_max=DIARY_NOTE_MAX,
         library_href=relative(from_url, "exercises/index.html"),
+        session_href=session_href(from_url),
         qr_src=relative(from_url, "assets/javascripts/qrcode-generator.js"),
         js_hrefs=[relative(from_url, f"assets/javascripts/{script}") for script in MY_PLAN_SCRIPTS],
     )

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from ..base.fragments import render
 from ..content.load import Content
 from ..figures import draw as figures
-from . import edition, exercise_pages, program_pages, renderers
+from . import edition, exercise_pages, program_pages, renderers, session_page
 from .context import PageContext
 
 
@@ -55,6 +55,9 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
     def my_plan() -> str:
         return exercise_pages.my_plan(content(), page().url)
 
+    def exercise_session() -> str:
+        return session_page.exercise_session(content(), page())
+
     def program_list() -> str:
         return program_pages.program_list(content(), page().url)
 
@@ -95,6 +98,7 @@ def page_macros(content: Callable[[], Content], page: Callable[[], PageContext])
             exercise_list,
             exercise_library,
             my_plan,
+            exercise_session,
             program_list,
             symptom_checker,
             reference_list,

@@ -8,6 +8,7 @@ from ..base.urls import card_src, page_url, program_src, relative
 from ..content.load import Content
 from .context import PageContext
 from .renderers import lookup, numbered_sources
+from .session_page import session_href
 
 
 def _stages(content: Content, program: dict, here: str) -> list[dict]:
@@ -45,6 +46,7 @@ def program_stages(content: Content, program_id: str, context: PageContext) -> s
         "program-stages.html",
         program={**program, "stages": _stages(content, program, from_url)},
         program_href=relative(from_url, page_url(program_src(program_id))),
+        session_href=session_href(from_url),
     )
 
 
@@ -60,6 +62,7 @@ def program_page(content: Content, program_id: str, page: PageContext) -> str:
         references=refs,
         pain=pain,
         program_href=None,
+        session_href=session_href(here),
     )
 
 

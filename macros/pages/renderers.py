@@ -189,7 +189,7 @@ def pain_rule(content: Content, ledger: PageCitations, rule_id: str, page: str) 
 # into the page (the diary's maxlength, data-diary-note-max on My plan), where diary-store.js and plan-dose.js read it.
 DIARY_NOTE_MAX = 200
 # The diary's scripts, in order: plan.js holds window.calfPlan, through which the diary's parts share their code.
-DIARY_SCRIPTS = ("plan.js", "diary-store.js", "diary-chart.js", "pain-diary.js")
+DIARY_SCRIPTS = ("plan.js", "diary-store.js", "session-log.js", "diary-chart.js", "pain-diary.js")
 
 
 def pain_diary(content: Content, ledger: PageCitations, from_url: str, page: str) -> str:

@@ -13,10 +13,12 @@
   var MAX_CHARS = 200000;
   var MAX_FILE_BYTES = 1000000;
   /* The note field's maxlength, which the page writes from macros/pages/renderers.py DIARY_NOTE_MAX (this script runs
-     after the diary's markup, so the field is there). */
+     after the diary's markup, so the field is there); the session player, which writes its days, gives the same number
+     as data-diary-note-max. */
   var noteField = document.getElementById("diary-note");
-  if (!noteField || !(noteField.maxLength > 0)) { return; } // not the diary page: nothing to store
-  var NOTE_MAX = noteField.maxLength;
+  var player = document.querySelector("[data-diary-note-max]");
+  var NOTE_MAX = noteField ? noteField.maxLength : player ? Number(player.getAttribute("data-diary-note-max")) : 0;
+  if (!(NOTE_MAX > 0)) { return; } // not a page with the diary: nothing to store
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var FIELDS = ["date", "during", "morning", "note"];
 
@@ -105,7 +107,7 @@
       if (seen[data.days[i].date]) { return { error: "the date " + data.days[i].date + " appears twice." }; }
       seen[data.days[i].date] = true;
     }
-    return { days: data.days.map(cleanDay) };
+    return { days: data.days.map(cleanDay), sessions: data.sessions }; // sessions: checked by session-log.js
   }
 
   calf.provide("diary-store", {

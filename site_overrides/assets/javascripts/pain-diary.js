@@ -18,7 +18,8 @@
     if (!root) { return; }
     var calf = window.calfPlan;
     var diary = calf && calf.part("diary-store"), view = calf && calf.part("diary-chart");
-    if (!diary || !view) { throw new Error("a part of the diary's code did not load"); }
+    var log = calf && calf.part("session-log"); // the guided sessions, shown, saved and cleared with the diary
+    if (!diary || !view || !log) { throw new Error("a part of the diary's code did not load"); }
     var MAX_DAYS = diary.MAX_DAYS, MAX_FILE_BYTES = diary.MAX_FILE_BYTES, NOTE_MAX = diary.NOTE_MAX;
     var realDate = diary.realDate, byDate = diary.byDate, readDiary = diary.readDiary, writeDiary = diary.writeDiary;
     var asFile = diary.asFile, parseFile = diary.parseFile;
@@ -31,6 +32,7 @@
     var chartHolder = part("svg");
     var tableWrap = part("table-wrap");
     var rows = part("rows");
+    var sessionsWrap = part("sessions-wrap");
     var empty = part("empty");
     var clear = part("clear");
     var confirmBox = part("confirm");
@@ -49,6 +51,9 @@
       clear.disabled = days.length === 0;
       if (days.length) { drawChart(chartHolder, days); } else { chartHolder.textContent = ""; }
       drawTable(rows, days, remove);
+      var sessions = log.readSessions(function () { say("Some saved sessions could not be read, so they were removed."); });
+      sessionsWrap.hidden = sessions.length === 0;
+      log.drawSessions(part("sessions"), sessions, longDate);
     }
     function save(days, done) {
       if (writeDiary(days)) { say(done); } else { say("Your browser did not let this page store the diary, so nothing was saved."); }
@@ -97,7 +102,10 @@
       var days = readDiary();
       if (!days.length) { say("Your diary is empty, so there is nothing to save."); return; }
       var name = "pain-diary-" + todayIso() + ".json";
-      var url = URL.createObjectURL(new Blob([JSON.stringify(asFile(days), null, 2) + "\n"], { type: "application/json" }));
+      var file = asFile(days);
+      var sessions = log.readSessions();
+      if (sessions.length) { file.sessions = sessions; }
+      var url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" }));
       var link = document.createElement("a");
       link.href = url;
       link.download = name;
@@ -119,11 +127,14 @@
       file.text().then(function (text) {
         var parsed = parseFile(text);
         if (parsed.error) { reject(parsed.error); return; }
+        var added = parsed.sessions === undefined ? { sessions: [] } : log.parseList(parsed.sessions);
+        if (added.error) { reject(added.error); return; }
         var merged = Object.create(null);
         readDiary().concat(parsed.days).forEach(function (d) { merged[d.date] = d; });
         var days = Object.keys(merged).map(function (k) { return merged[k]; }).sort(byDate);
         if (days.length > MAX_DAYS) { reject("the diary would hold more than " + MAX_DAYS + " days."); return; }
         var n = parsed.days.length;
+        if (added.sessions.length) { log.writeSessions(log.merge(log.readSessions(), added.sessions)); }
         save(days, "Added " + n + (n === 1 ? " day" : " days") + " from the file " + file.name + ".");
       }, function () { reject("your browser could not read it."); });
     });
@@ -140,6 +151,7 @@
     });
     part("clear-no").addEventListener("click", closeConfirm);
     part("clear-yes").addEventListener("click", function () {
+      log.forget();
       save([], "Your diary is cleared from this device.");
       confirmBox.hidden = true;
       clear.setAttribute("aria-expanded", "false");
