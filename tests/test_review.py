@@ -9,15 +9,14 @@ from types import SimpleNamespace
 import pytest
 
 from helpers import ROOT
+from macros.content.front_matter import read_front_matter, split_page
 from macros.content.review import (
     _date,
     credit_errors,
     generated_page_review,
     overdue,
     page_errors,
-    read_front_matter,
     review_errors,
-    split_page,
 )
 from macros.content.schemas import schema_file
 

@@ -9,9 +9,10 @@ import re
 import pytest
 
 from conftest import ROOT, html_pages, run_build
+from macros.content.front_matter import read_front_matter
 from macros.content.load import load_content
 from macros.content.people import CLINICAL_REVIEWER
-from macros.content.review import page_errors, read_front_matter
+from macros.content.review import page_errors
 from macros.pipeline.staged import page_files
 
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)

@@ -9,8 +9,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import yaml
-
 from .people import AUTHOR, CLINICAL_REVIEWER, DEFAULT_AUTHORS
 from .schemas import schema_errors
 from .yamlfile import LineIndex
@@ -101,23 +99,6 @@ def overdue(meta: dict, today: dt.date) -> dt.date | None:
     """The due date if the page's review is overdue, else None."""
     due = _date(meta.get("next_review"))
     return due if due and due < today else None
-
-
-def split_page(text: str) -> tuple[dict, str]:
-    """A Markdown page's YAML front matter ({} if it has none or it is not a mapping) and its body."""
-    if not text.startswith("---\n") or text.count("---\n") < 2:
-        return {}, text
-    _, head, body = text.split("---\n", 2)
-    try:
-        meta = yaml.safe_load(head)
-    except yaml.YAMLError:
-        return {}, body
-    return (meta if isinstance(meta, dict) else {}), body
-
-
-def read_front_matter(path: Path) -> dict:
-    """The YAML front matter of a Markdown page ({} if it has none or it is not a mapping)."""
-    return split_page(path.read_text(encoding="utf-8"))[0]
 
 
 def page_errors(meta: dict, page: str, today: dt.date, people: dict, schema: Path) -> list[str]:

@@ -13,9 +13,10 @@ import yaml
 from ..base.urls import card_src, page_url, program_src, thumb_url
 from ..content.care_cards import EMERGENCY_NUMBERS
 from ..content.exercises import exercise_plan
+from ..content.front_matter import split_page
 from ..content.load import Content
 from ..content.people import credits, medical_web_page
-from ..content.review import generated_page_review, split_page
+from ..content.review import generated_page_review
 from ..content.schemas import schema_file
 from ..pages.context import PageContext
 from ..pages.exercise_pages import card_page
