@@ -162,7 +162,7 @@ SCRIPTS = {
 
 # The one name a script may add: plan.js shares the plan store, and the page scripts share their parts, through one
 # frozen namespace.
-ALLOWED_GLOBALS = {"plan.js": {"calfPlan"}}
+ALLOWED_GLOBALS = {"guide.js": {"calfGuide"}}
 
 
 def _global_names(page) -> set[str]:

@@ -61,7 +61,8 @@ def test_pain_diary_sections_are_in_the_table_of_contents(site):
 
 # Which feature script a built page must load, by what the page holds (the markers the scripts look for).
 FEATURES = {
-    "plan.js": ("data-plan-add", "data-calf-plan", "data-calf-diary", "data-stage-mark", "data-calf-session"),
+    "guide.js": ("data-plan-add", "data-calf-plan", "data-calf-diary", "data-stage-mark", "data-calf-session"),
+    "plan.js": ("data-plan-add", "data-calf-plan", "data-calf-session"),
     "plan-dose.js": ("data-calf-plan", "data-calf-session"),
     "plan-link.js": ("data-calf-plan",),
     "plan-share.js": ("data-calf-plan",),
@@ -81,11 +82,21 @@ FEATURES = {
 }
 
 
-# Scripts that share code through window.calfPlan: each loads once, after the ones it uses.
+# Scripts that share code through window.calfGuide: each loads once, after the ones it uses.
 ORDERS = (
-    ("plan.js", "plan-dose.js", "plan-link.js", "plan-share.js", "my-plan.js", "session-log.js", "session-week.js"),
-    ("plan.js", "diary-store.js", "session-log.js", "diary-chart.js", "pain-diary.js"),
     (
+        "guide.js",
+        "plan.js",
+        "plan-dose.js",
+        "plan-link.js",
+        "plan-share.js",
+        "my-plan.js",
+        "session-log.js",
+        "session-week.js",
+    ),
+    ("guide.js", "diary-store.js", "session-log.js", "diary-chart.js", "pain-diary.js"),
+    (
+        "guide.js",
         "plan.js",
         "plan-dose.js",
         "diary-store.js",
@@ -95,7 +106,7 @@ ORDERS = (
         "session-view.js",
         "session.js",
     ),
-    ("plan.js", "programme-stage.js"),
+    ("guide.js", "programme-stage.js"),
 )
 
 
@@ -312,7 +323,7 @@ def test_a_page_loads_the_scripts_of_the_markup_its_macros_drew():
     card, program = sorted(content.cards)[0], sorted(content.programs)[0]
     body = f'{{% set show = exercise_card %}}{{{{ show("{card}") }}}} {{{{ program_stages("{program}") }}}}'
     page = render_written_page(content, "", "content/x.md", "x.md", {}, body, 1)
-    assert page.scripts == ["plan.js", "programme-stage.js"] and "data-plan-add" in page.markdown
+    assert page.scripts == ["guide.js", "plan.js", "programme-stage.js"] and "data-plan-add" in page.markdown
     assert render_written_page(content, "", "content/x.md", "x.md", {}, "No tools.", 1).scripts == []
 
 

@@ -396,10 +396,10 @@ def test_the_state_machine_runs_on_its_own_on_numbers_alone(browser):
     page = browser.new_page()
     try:
         page.set_content("<!doctype html><title>machine</title>")
-        for name in ("plan.js", "session-machine.js"):
+        for name in ("guide.js", "session-machine.js"):
             page.add_script_tag(path=str(SCRIPTS / name))
         trace = page.evaluate("""() => {
-            const m = window.calfPlan.part('session-machine');
+            const m = window.calfGuide.part('session-machine');
             const tempo = {up: 2, pause: 2, down: 2};
             const items = [m.item('side-plank', 'Side plank', 2, 0, 20, 60, null, true, 'muscle'),
                            m.item('glute-bridge', 'Glute bridge', 1, 2, 0, 60, tempo, false, 'muscle')];

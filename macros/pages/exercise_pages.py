@@ -33,8 +33,9 @@ def _card_view(content: Content, card_id: str, from_url: str) -> dict:
     }
 
 
-# The script of the "Add to my plan" button each card summary, list and library row carries (and its page's too).
-PLAN_BUTTON_SCRIPTS = ("plan.js",)
+# The scripts of the "Add to my plan" button each card summary, list and library row carries (and its page's too):
+# the shared namespace and storage helpers, then the plan store and buttons.
+PLAN_BUTTON_SCRIPTS = ("guide.js", "plan.js")
 
 
 def exercise_card(content: Content, card_id: str, page: PageContext) -> str:
@@ -73,9 +74,11 @@ def exercise_library(content: Content, page: PageContext) -> str:
     return render("exercise-library.html", filters=content.filters, cards=cards)
 
 
-# My plan's scripts, in order: plan.js holds window.calfPlan, through which the page's parts share their code.
+# My plan's scripts, in order: guide.js holds window.calfGuide, through which the page's parts share their code; plan.js
+# is the plan store.
 # session-log.js and session-week.js then count the guided sessions done this week.
 MY_PLAN_SCRIPTS = (
+    "guide.js",
     "plan.js",
     "plan-dose.js",
     "plan-link.js",

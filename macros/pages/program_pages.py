@@ -29,9 +29,9 @@ def _stages(content: Content, program: dict, here: str) -> list[dict]:
     ]
 
 
-# "This is my current stage", on a programme's stage table wherever it is shown: plan.js first, for the storage helpers
-# it shares through window.calfPlan.
-STAGE_SCRIPTS = ("plan.js", "programme-stage.js")
+# "This is my current stage", on a programme's stage table wherever it is shown: guide.js first, for the storage helpers
+# it shares through window.calfGuide.
+STAGE_SCRIPTS = ("guide.js", "programme-stage.js")
 
 
 def program_stages(content: Content, program_id: str, context: PageContext) -> str:

@@ -188,8 +188,8 @@ def pain_rule(content: Content, ledger: PageCitations, rule_id: str, page: str) 
 # The longest note a reader writes, a diary day's or one on an exercise's dose in My plan: the fragments write it
 # into the page (the diary's maxlength, data-diary-note-max on My plan), where diary-store.js and plan-dose.js read it.
 DIARY_NOTE_MAX = 200
-# The diary's scripts, in order: plan.js holds window.calfPlan, through which the diary's parts share their code.
-DIARY_SCRIPTS = ("plan.js", "diary-store.js", "session-log.js", "diary-chart.js", "pain-diary.js")
+# The diary's scripts, in order: guide.js holds window.calfGuide, through which the diary's parts share their code.
+DIARY_SCRIPTS = ("guide.js", "diary-store.js", "session-log.js", "diary-chart.js", "pain-diary.js")
 
 
 def pain_diary(content: Content, ledger: PageCitations, from_url: str, page: str) -> str:

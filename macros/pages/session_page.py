@@ -13,9 +13,11 @@ from ..content.load import Content
 from .context import PageContext
 from .renderers import DIARY_NOTE_MAX, pain_rule
 
-# The player's scripts, in order: plan.js holds window.calfPlan, through which the parts share their code. plan-dose.js
-# reads a physiotherapist's dose changes to My plan; diary-store.js writes the session's day into the pain diary.
+# The player's scripts, in order: guide.js holds window.calfGuide, through which the parts share their code; plan.js
+# is My plan's store, whose exercises the player plays; plan-dose.js reads a physiotherapist's dose changes to My plan;
+# diary-store.js writes the session's day into the pain diary.
 SESSION_SCRIPTS = (
+    "guide.js",
     "plan.js",
     "plan-dose.js",
     "diary-store.js",

@@ -1,9 +1,9 @@
 /* Calf Pain Guide pain diary: the chart (SVG) and the table of saved days, and dates in words: part "diary-chart". */
-/* Record only: nothing here judges the scores. Shared through window.calfPlan (plan.js, loaded before it). */
+/* Record only: nothing here judges the scores. Shared through window.calfGuide (guide.js, loaded before it). */
 (function () {
   "use strict";
-  var calf = window.calfPlan;
-  if (!calf) { return; } // plan.js did not run: the page keeps its no-JavaScript parts
+  var calf = window.calfGuide;
+  if (!calf) { return; } // guide.js did not run: the page keeps its no-JavaScript parts
   var CHART_DAYS = 30;
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var SVG = "http://www.w3.org/2000/svg";

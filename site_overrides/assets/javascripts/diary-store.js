@@ -1,10 +1,10 @@
 /* Calf Pain Guide pain diary: the diary store, its checks, and the diary file's format: part "diary-store". */
 /* The diary lives in this browser's localStorage only; the reader exports and imports it as a JSON file.
-   Shared through window.calfPlan (plan.js, loaded before it) with diary-chart.js and pain-diary.js. */
+   Shared through window.calfGuide (guide.js, loaded before it) with diary-chart.js and pain-diary.js. */
 (function () {
   "use strict";
-  var calf = window.calfPlan;
-  if (!calf) { return; } // plan.js did not run: the page keeps its no-JavaScript parts
+  var calf = window.calfGuide;
+  if (!calf) { return; } // guide.js did not run: the page keeps its no-JavaScript parts
   var KEY = "calf-guide-diary";
   var FORMAT = "calf-guide-pain-diary";
   var VERSION = 1;
@@ -22,7 +22,7 @@
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var FIELDS = ["date", "during", "morning", "note"];
 
-  function forget() { calf.forget(KEY); } // storage helpers: plan.js, through window.calfPlan
+  function forget() { calf.forget(KEY); } // storage helpers: guide.js, through window.calfGuide
 
   function realDate(text) {
     var m = typeof text === "string" ? DATE.exec(text) : null;

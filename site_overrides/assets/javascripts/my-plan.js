@@ -1,18 +1,19 @@
 /* Calf Pain Guide: the My plan page: chosen exercises, their log table for print, dose forms, link, QR, reminders. */
-/* Uses the plan store of plan.js (window.calfPlan) and the parts plan-dose.js, plan-link.js and plan-share.js provide
-   through it, all loaded before it. Stored data and links are never trusted: they are validated, capped and shown as
+/* Uses the plan store of plan.js (the part "plan" of window.calfGuide, guide.js) and the parts plan-dose.js,
+   plan-link.js and plan-share.js provide through it, all loaded before it. Stored data and links are never trusted: they are validated, capped and shown as
    text, never as HTML. */
 (function () {
   "use strict";
-  var store = window.calfPlan;
-  if (!store) { return; } // plan.js did not run: the page keeps its no-JavaScript text
+  var store = window.calfGuide;
+  if (!store) { return; } // guide.js did not run: the page keeps its no-JavaScript text
+  var planPart = store.part("plan");
   var dosePart = store.part("dose"), linkPart = store.part("link"), sharePart = store.part("share");
-  if (!dosePart || !linkPart || !sharePart) { // a part did not load: the page keeps its no-JavaScript text
+  if (!planPart || !dosePart || !linkPart || !sharePart) { // a part did not load: the page keeps its no-JavaScript text
     store.warn("My plan", new Error("a part of the page's code did not load"));
     return;
   }
   var guard = store.guard, own = store.own;
-  var catalogue = store.catalogue, readPlan = store.readPlan, writePlan = store.writePlan;
+  var catalogue = planPart.catalogue, readPlan = planPart.readPlan, writePlan = planPart.writePlan;
   var FIELDS = dosePart.FIELDS, PERIODS = dosePart.PERIODS, NOTE_MAX = dosePart.NOTE_MAX;
   var cleanDose = dosePart.cleanDose, readDoses = dosePart.readDoses, writeDoses = dosePart.writeDoses;
   var defaults = dosePart.defaults, merged = dosePart.merged, plural = dosePart.plural, doseWords = dosePart.doseWords;

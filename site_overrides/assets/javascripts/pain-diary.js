@@ -1,7 +1,7 @@
 /* Calf Pain Guide pain diary: the page: the form, saving and removing days, the file export and import, Clear all. */
 /* Record only: the reader logs pain during exercise and the next morning (0 to 10) per day; diary-chart.js draws them
    as an SVG chart and a table. Nothing here judges the scores or gives advice from them. Uses the parts diary-store.js
-   and diary-chart.js provide through window.calfPlan (plan.js), all loaded before it. */
+   and diary-chart.js provide through window.calfGuide (guide.js), all loaded before it. */
 (function () {
   "use strict";
   var SCORE_TEXT = /^(10|[0-9])$/;
@@ -16,7 +16,7 @@
   function setup() {
     var root = document.querySelector("[data-calf-diary]");
     if (!root) { return; }
-    var calf = window.calfPlan;
+    var calf = window.calfGuide;
     var diary = calf && calf.part("diary-store"), view = calf && calf.part("diary-chart");
     var log = calf && calf.part("session-log"); // the guided sessions, shown, saved and cleared with the diary
     if (!diary || !view || !log) { throw new Error("a part of the diary's code did not load"); }

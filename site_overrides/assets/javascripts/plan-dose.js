@@ -1,10 +1,10 @@
 /* Calf Pain Guide, My plan: the dose changes a physiotherapist makes (cleaned, stored, put in words): part "dose". */
 (function () {
   "use strict";
-  var store = window.calfPlan;
-  if (!store) { return; } // plan.js did not run: the page keeps its no-JavaScript text
+  var store = window.calfGuide;
+  if (!store || !store.part("plan")) { return; } // plan.js did not run: the page keeps its no-JavaScript text
   var forget = store.forget, readJSON = store.readJSON, save = store.save, own = store.own;
-  var PLAN_MAX_CHARS = store.maxChars;
+  var PLAN_MAX_CHARS = store.part("plan").maxChars;
   var DOSE_KEY = "calf-guide-plan-doses"; // {card id: dose changes}, for cards in the plan
   /* The longest dose note: the diary's limit, which the page writes from macros/pages/renderers.py DIARY_NOTE_MAX
      (this script runs after the page's markup, so the element is there). */

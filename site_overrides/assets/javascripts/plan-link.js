@@ -1,7 +1,7 @@
 /* Calf Pain Guide, My plan: the hand-off link's #plan= codec (encode, and decode with checks): part "link". */
 (function () {
   "use strict";
-  var store = window.calfPlan;
+  var store = window.calfGuide;
   var dose = store && store.part("dose");
   if (!dose) { return; } // plan.js or plan-dose.js did not run: the page keeps its no-JavaScript text
   var isCardId = store.isCardId, cleanDose = dose.cleanDose;

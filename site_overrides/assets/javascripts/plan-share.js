@@ -1,8 +1,8 @@
 /* Calf Pain Guide, My plan: the hand-off QR code (SVG) and the calendar reminders (.ics): part "share". */
 (function () {
   "use strict";
-  var store = window.calfPlan;
-  if (!store) { return; } // plan.js did not run: the page keeps its no-JavaScript text
+  var store = window.calfGuide;
+  if (!store) { return; } // guide.js did not run: the page keeps its no-JavaScript text
 
   /* ---- QR code: drawn with the pinned qrcode-generator as SVG paths (no inline styles) ---- */
   function drawQr(holder, text) {

@@ -1,42 +1,15 @@
-/* Calf Pain Guide: the "My plan" store (this browser only), the plan buttons, and window.calfPlan, the one namespace. */
-/* The plan buttons are on cards and in the library. The store is shared as one frozen namespace, window.calfPlan, with
-   the My plan page's scripts (plan-dose.js, plan-link.js, plan-share.js, then my-plan.js), the pain diary's
-   (diary-store.js, diary-chart.js, then pain-diary.js) and the programme stages' (programme-stage.js); they share
-   their own parts through it (provide, part), never as globals. Stored data is never trusted: it is validated, capped and shown as text, never as HTML. */
+/* Calf Pain Guide: the "My plan" store (this browser only) and the plan buttons on cards and in the library. */
+/* The store is shared as the part "plan" of window.calfGuide (guide.js, loaded before it) with My plan's page
+   (my-plan.js, session-week.js) and the session player. Stored data is never trusted: it is validated, capped and
+   shown as text, never as HTML. */
 (function () {
   "use strict";
-  if (window.calfPlan) { return; } // loaded twice: keep the first store and the parts shared through it
+  var guide = window.calfGuide;
+  if (!guide || guide.part("plan")) { return; } // no namespace, or loaded twice: keep the first store
+  var forget = guide.forget, readJSON = guide.readJSON, save = guide.save, isCardId = guide.isCardId;
   var PLAN_KEY = "calf-guide-plan"; // a list of card ids, in order
   var PLAN_MAX_ITEMS = 200;
   var PLAN_MAX_CHARS = 20000;
-  var CARD_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/; // the card_id pattern of content/schemas/exercise.schema.json
-  var CARD_ID_MAX = 100;
-
-  function warn(what, error) {
-    if (window.console && window.console.warn) { window.console.warn("Calf Pain Guide: " + what + " is off.", error); }
-  }
-  function guard(name, feature) {
-    try { feature(); } catch (error) { warn(name, error); }
-  }
-  function storage() {
-    try { return window.localStorage; } catch { return null; } // blocked storage throws on access
-  }
-  function forget(key) {
-    try { storage().removeItem(key); } catch { /* storage off: nothing to reset */ }
-  }
-  function readJSON(key, maxChars) {
-    var store = storage();
-    var raw;
-    try { raw = store && store.getItem(key); } catch { return undefined; }
-    if (raw === null || raw === undefined) { return undefined; }
-    try { return raw.length <= maxChars ? JSON.parse(raw) : null; } catch { return null; }
-  }
-  /* True when the browser kept it; with storage off the value lasts this page only. */
-  function save(key, value) {
-    try { storage().setItem(key, JSON.stringify(value)); return true; } catch { return false; }
-  }
-  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
-  function isCardId(id) { return typeof id === "string" && id.length <= CARD_ID_MAX && CARD_ID.test(id); }
 
   /* Every card id, when this page holds the whole catalogue (the My plan template); otherwise null. */
   function catalogue() {
@@ -109,18 +82,7 @@
     });
   }
 
-  /* The parts the page scripts share, by name: each is frozen, and the first script to provide a name keeps it. */
-  var parts = Object.create(null);
-  function provide(name, value) {
-    if (!own(parts, name)) { parts[name] = Object.freeze(value); }
-  }
-  function part(name) { return own(parts, name) ? parts[name] : null; }
-
-  window.calfPlan = Object.freeze({
-    warn: warn, guard: guard, forget: forget, readJSON: readJSON, save: save, own: own, isCardId: isCardId,
-    catalogue: catalogue, readPlan: readPlan, writePlan: writePlan, maxChars: PLAN_MAX_CHARS,
-    provide: provide, part: part
-  });
-  function start() { guard("plan buttons", setupPlanButtons); }
+  guide.provide("plan", { catalogue: catalogue, readPlan: readPlan, writePlan: writePlan, maxChars: PLAN_MAX_CHARS });
+  function start() { guide.guard("plan buttons", setupPlanButtons); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

@@ -3,8 +3,8 @@
    buttons stay hidden and the stages read as a plain list. */
 (function () {
   "use strict";
-  var store = window.calfPlan; // the storage helpers, shared by plan.js (loaded before this script)
-  if (!store) { return; } // plan.js did not run: the stages read as a plain list
+  var store = window.calfGuide; // the storage helpers of guide.js (loaded before this script)
+  if (!store) { return; } // guide.js did not run: the stages read as a plain list
   var KEY = "calf-guide-stage";
   /* Stored data is never trusted: another script, an old version or a hand edit may have written anything.
      The only valid shape is an object of programme id -> stage number, e.g. {"achilles-loading": 2}. */

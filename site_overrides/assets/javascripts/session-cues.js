@@ -1,11 +1,11 @@
 /* Calf Pain Guide session player: sound and vibration at phase changes, and the screen kept on: part "session-cues". */
-/* Sound and vibration are off by default; the reader's choice is kept in this browser (localStorage, through plan.js).
+/* Sound and vibration are off by default; the reader's choice is kept in this browser (localStorage, through guide.js).
    Each works only where the device supports it; the screen's own change always shows. The screen stays on through the
    Wake Lock API where it exists: asked for while a session runs, let go on pause, on leaving and at the end, and asked
    for again when the page comes back (the browser lets go of it when the page is hidden). */
 (function () {
   "use strict";
-  var calf = window.calfPlan;
+  var calf = window.calfGuide;
   if (!calf) { return; }
   var KEY = "calf-guide-session-cues";
 

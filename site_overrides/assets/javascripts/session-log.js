@@ -1,10 +1,10 @@
 /* Calf Pain Guide: the log of guided sessions done (date, exercises, sets done, pain checks): part "session-log". */
-/* Kept in this browser's localStorage only, beside the pain diary, through the storage helpers of plan.js
-   (window.calfPlan); the diary shows it in its table and includes it in its file. Record only: nothing here judges a
+/* Kept in this browser's localStorage only, beside the pain diary, through the storage helpers of guide.js
+   (window.calfGuide); the diary shows it in its table and includes it in its file. Record only: nothing here judges a
    score. Stored data and imported files are never trusted: the shape, sizes and every value are checked. */
 (function () {
   "use strict";
-  var calf = window.calfPlan;
+  var calf = window.calfGuide;
   if (!calf) { return; }
   var KEY = "calf-guide-sessions";
   var FORMAT = "calf-guide-sessions";

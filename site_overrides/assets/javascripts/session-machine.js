@@ -5,7 +5,7 @@
    ready -> ... -> pain-check -> the next exercise's ready ... -> done. Nothing here judges a pain score. */
 (function () {
   "use strict";
-  var calf = window.calfPlan;
+  var calf = window.calfGuide;
   if (!calf) { return; }
   var VERSION = 1;
   var PHASES = ["ready", "rep", "hold", "rest", "pain-check", "done"];

@@ -5,7 +5,7 @@
    words for a polite live region; the seconds themselves are never announced. */
 (function () {
   "use strict";
-  var calf = window.calfPlan;
+  var calf = window.calfGuide;
   var machine = calf && calf.part("session-machine");
   if (!machine) { return; }
   var PART_WORDS = { up: "Up", pause: "Hold", down: "Down" };

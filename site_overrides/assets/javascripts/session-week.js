@@ -1,10 +1,10 @@
 /* Calf Pain Guide, My plan: the session start button, and the guided sessions done this week beside the plan. */
 /* Record only: it counts the sessions in the session log (session-log.js) since Monday and states the plan's own
    frequency (the most often any exercise in it is to be done, with a physiotherapist's changes, plan-dose.js); it
-   never judges the numbers. Loaded after my-plan.js; uses window.calfPlan (plan.js). */
+   never judges the numbers. Loaded after my-plan.js; uses window.calfGuide (guide.js) and plan.js's plan store. */
 (function () {
   "use strict";
-  var calf = window.calfPlan;
+  var calf = window.calfGuide;
   var log = calf && calf.part("session-log"), dosePart = calf && calf.part("dose");
   if (!log || !dosePart) { return; }
 
@@ -28,7 +28,7 @@
     if (!line || !template) { return; }
     var cards = Object.create(null);
     template.content.querySelectorAll("[data-card]").forEach(function (el) { cards[el.getAttribute("data-card")] = el; });
-    var planned = plannedPerWeek(cards, calf.readPlan());
+    var planned = plannedPerWeek(cards, calf.part("plan").readPlan());
     document.querySelector("[data-session-plan]").hidden = !planned; // the start button, for a plan with exercises
     if (!planned) { line.hidden = true; return; }
     var dropped = false;

@@ -1,7 +1,7 @@
 /* Calf Pain Guide session player: the page: which exercises, the controls, the clock, saving, resuming and logging. */
 /* The exercises come from My plan's stored plan (with a physiotherapist's dose changes, plan-dose.js), or from a
    programme stage named in the address (?programme=<id>&stage=<n>), looked up in the page's own templates, so it
-   works from file:// and offline. The session is stored after every change (localStorage, through plan.js), so a
+   works from file:// and offline. The session is stored after every change (localStorage, through guide.js), so a
    reload or a phone lock resumes it; a stored session that cannot be read is set aside with a message, never an
    error. At the end it is logged (session-log.js) and its pain checks go into the pain diary (diary-store.js). */
 (function () {
@@ -21,7 +21,7 @@
   function setup() {
     var root = document.querySelector("[data-calf-session]");
     if (!root) { return; }
-    var calf = window.calfPlan;
+    var calf = window.calfGuide;
     var machine = calf && calf.part("session-machine"), viewPart = calf && calf.part("session-view");
     var cues = calf && calf.part("session-cues"), log = calf && calf.part("session-log");
     var dosePart = calf && calf.part("dose"), diary = calf && calf.part("diary-store");
@@ -40,7 +40,7 @@
         card.getAttribute("data-per-side") === "true", rule || card.getAttribute("data-rule"));
     }
     function fromPlan() {
-      var plan = calf.readPlan().filter(function (id) { return cards[id]; });
+      var plan = calf.part("plan").readPlan().filter(function (id) { return cards[id]; });
       var doses = dosePart.readDoses(plan);
       return {
         source: "plan", name: "My plan",
