@@ -5,6 +5,9 @@ Plain helpers are in helpers.py.
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -26,13 +29,45 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+def pytest_sessionstart(session):
+    """Each session loads content/ and its schemas afresh, then reuses them (the loader caches both until a file
+    changes). mutmut forks every mutant's run from a process whose caches hold the unmutated content: without this,
+    a mutant in the loader would be invisible to every test that reads the real content."""
+    from macros.content import load, schemas
+
+    load._cache.clear()
+    schemas._validator.cache_clear()
+
+
+def pytest_runtest_setup(item):
+    """While mutmut maps tests to the functions they reach (MUTANT_UNDER_TEST=stats), every test loads content/ itself,
+    so each one is mapped to the loader's functions, not only the first test that filled the cache."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        from macros.content import load, schemas
+
+        load._cache.clear()
+        schemas._validator.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
-    """The real site, built once from content/ with the real CLI: (site folder, the build's output)."""
-    out = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, out)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return out, result.stdout + result.stderr
+    """The real site, built once per run from content/ with the real CLI: (site folder, the build's output).
+
+    The xdist workers of one run share it (the pattern pytest-xdist documents): the first worker to ask builds it
+    while the others wait on a lock, so `make test` builds the site once, not once per core. Tests only read it."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above each worker's own
+    else:
+        shared = tmp_path_factory.mktemp("shared")
+    out, record = shared / "site", shared / "site-build.json"
+    with open(shared / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            result = run_build(ROOT, out)
+            record.write_text(json.dumps([result.returncode, result.stdout, result.stderr]))
+        returncode, stdout, stderr = json.loads(record.read_text())
+    assert returncode == 0, f"strict build failed:\n{stdout}\n{stderr}"
+    return out, stdout + stderr
 
 
 @pytest.fixture(scope="session")
