@@ -230,6 +230,7 @@ def test_a_source_links_to_its_doi_else_its_url_and_sorts_by_first_author():
 
 
 def test_a_source_as_the_partial_sees_it():
+    from macros.content.references import CONFIRMED_TEXT as CONFIRMED
     from macros.content.references import view
 
     entry = {
@@ -260,6 +261,17 @@ def test_a_source_as_the_partial_sees_it():
     }
     assert view({**entry, "doi": "10.1/a", "volume": "4"})["href"] == "https://doi.org/10.1/a"
     assert view({**entry, "volume": "4"})["volume"] == "4" and view(entry)["number"] is None
+    # Only a source confirmed by secondary citations, or not yet confirmed, is flagged on the page.
+    flagged = {
+        how: view({**entry, "confirmed": {"how": how, "date": "2026-12-07"}})["secondary_only"] for how in CONFIRMED
+    }
+    assert flagged == {
+        "doi": False,
+        "publisher": False,
+        "guideline-page": False,
+        "secondary": True,
+        "unconfirmed": True,
+    }
 
 
 def test_page_citations_number_each_key_by_its_first_citation():
