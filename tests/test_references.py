@@ -159,7 +159,7 @@ def test_guideline_in_a_journal_volume_needs_a_doi_but_a_web_guideline_does_not(
 
 
 def _mark_unverified(content_dir) -> None:
-    _break(content_dir, "- key: behm-2016\n", "- key: behm-2016\n  unverified: issue number not yet confirmed.\n")
+    _break(content_dir, "- key: behm-2016\n", "- key: behm-2016\n  unverified: issue number of volume X.\n")
 
 
 def test_unverified_entry_fails_the_build_under_ci(content_copy, monkeypatch):
@@ -167,9 +167,11 @@ def test_unverified_entry_fails_the_build_under_ci(content_copy, monkeypatch):
     _mark_unverified(content_copy)
     message = content_errors(content_copy)
     assert re.search(
-        r"content/references\.yml:\d+: field 'behm-2016\.unverified': is marked unverified: "
-        r"issue number not yet confirmed\. Fix: Confirm the details",
+        r"content/references\.yml:\d+: field 'behm-2016\.unverified': is marked unverified: issue number of volume "
+        r"X\. Fix: Confirm the details at doi\.org or the publisher's page, correct them, then delete the "
+        r"'unverified:' line\.$",
         message,
+        re.M,
     ), message
 
 

@@ -4,6 +4,7 @@ content file, broken at every field it has, gets the same messages from that for
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -158,6 +159,7 @@ MESSAGES = [
     ),
     ({"text": None}, "text", "expected text, found nothing.", "Write the text after the colon, on the same line."),
     ({"text": 3}, "text", "expected text, found a whole number.", "Write text here."),
+    ({"text": dt.date(2026, 11, 25)}, "text", "expected text, found date.", "Write text here."),  # a type not worded
     ({"text": [1]}, "text", "expected text, found a list.", "Write text here."),
     ({"size": "big"}, "size", "expected a number, found text.", "Write a number here."),
     (
