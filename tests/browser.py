@@ -19,6 +19,9 @@ from scripts.local_site import serve as served  # noqa: F401 (used by conftest a
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 LOCAL = ("data:", "blob:", "about:")
+# axe on the whole page, violations only: every violation is still reported in full, but axe no longer gathers every
+# node that passed (that took 6 of every 7 seconds of a page's check).
+AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 
 
 def chromium_or_skip() -> str:
@@ -66,7 +69,7 @@ async def _check(page, base_url: str, path: str, width: int, scheme: str | None)
     await page.set_viewport_size({"width": width, "height": 800})
     await page.goto(base_url + path, wait_until="load")
     await page.add_script_tag(path=str(AXE))
-    result = await page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    result = await page.evaluate(AXE_RUN, AXE_TAGS)
     for v in result["violations"]:
         targets = ", ".join(str(n["target"]) for n in v["nodes"][:3])
         problems.append(f"axe {v['id']} ({v['impact']}): {v['help']} at {targets}")

@@ -1,5 +1,6 @@
-"""Real-browser checks of the built site in Debian's Chromium: accessibility, standalone, console, layout, search,
-keyboard."""
+"""Real-browser checks of the built site in Debian's Chromium: search, keyboard, the first phone screen.
+
+The accessibility checks of every page (axe, standalone, console, layout) are in test_accessibility_browser.py."""
 
 from __future__ import annotations
 
@@ -8,37 +9,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser import check_pages, search
-from helpers import html_pages
+from browser import search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-# Every page at phone width; at desktop width one page of each template or kind.
-DESKTOP_SAMPLE = {
-    "home": "index.html",
-    "guide page": "treat/first-days.html",
-    "checker": "symptom-checker.html",
-    "library": "exercises/index.html",
-    "my plan": "my-plan.html",
-    "card": "exercises/calf-raise-double.html",
-    "program": "programs/calf-strain-rehab.html",
-    "references": "references.html",
-    "glossary": "glossary.html",
-    "404": "404.html",
-}
-
-
-def test_every_page_is_accessible_standalone_and_clean_on_a_phone(base_url, site):
-    pages = [p.relative_to(site).as_posix() for p in html_pages(site)]
-    assert len(pages) > 40
-    problems = check_pages(base_url, pages, 375)
-    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
-
-
-def test_one_page_of_each_kind_is_accessible_standalone_and_clean_on_a_desktop(base_url, site):
-    assert all((site / path).is_file() for path in DESKTOP_SAMPLE.values()), "a sampled page no longer exists"
-    problems = check_pages(base_url, list(DESKTOP_SAMPLE.values()), 1280)
-    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
 
 
 def _first_result_mentions(page, query: str):
@@ -100,24 +73,6 @@ def test_keyboard_opens_and_closes_drawer_and_search(browser, base_url):
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")
     page.close()
-
-
-DARK_SAMPLE = [
-    "index.html",
-    "red-flags.html",
-    "symptom-checker.html",
-    "exercises/index.html",
-    "exercises/calf-raise-double.html",
-    "programs/calf-strain-rehab.html",
-    "my-plan.html",
-    "glossary.html",
-]
-
-
-def test_dark_scheme_is_accessible(base_url):
-    """The slate (dark) scheme that follows the reader's system setting passes axe too."""
-    problems = check_pages(base_url, DARK_SAMPLE, 1280, scheme="dark")
-    assert not problems, "\n".join(problems)
 
 
 def test_home_page_shows_the_symptom_checker_in_the_first_phone_screen(browser, base_url):

@@ -230,7 +230,10 @@ def test_diary_passes_axe_in_both_schemes(page, base_url):
         page.mouse.move(0, 0)  # no hover state, and the theme's colour transition (0.25 s) has ended
         page.wait_for_timeout(400)
         page.add_script_tag(url=base_url + "__axe.js")
-        result = page.evaluate("tags => axe.run('[data-calf-diary]', {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        result = page.evaluate(
+            "tags => axe.run('[data-calf-diary]', {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            AXE_TAGS,
+        )
         violations = [
             f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]
         ]

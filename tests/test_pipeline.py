@@ -7,6 +7,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from helpers import MKDOCS, ROOT, html_pages, run_build, run_check
 
 CARD = "content/exercises/calf-raise-double.yml"
@@ -147,6 +149,7 @@ def test_each_page_loads_the_feature_scripts_it_needs_and_no_others(site):
     assert set(FEATURES) <= loaded_somewhere
 
 
+@pytest.mark.slow  # two real builds
 def test_an_edited_fragment_is_compiled_again_despite_the_template_cache(project_copy, tmp_path):
     """Compiled fragments are cached between builds (macros/base/fragments.py); a saved edit must still reach the
     pages."""

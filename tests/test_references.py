@@ -159,7 +159,7 @@ def test_guideline_in_a_journal_volume_needs_a_doi_but_a_web_guideline_does_not(
 
 
 def _mark_unverified(content_dir) -> None:
-    _break(content_dir, "- key: behm-2016\n", "- key: behm-2016\n  unverified: issue number not yet confirmed.\n")
+    _break(content_dir, "- key: behm-2016\n", "- key: behm-2016\n  unverified: issue number of volume X.\n")
 
 
 def test_unverified_entry_fails_the_build_under_ci(content_copy, monkeypatch):
@@ -167,9 +167,11 @@ def test_unverified_entry_fails_the_build_under_ci(content_copy, monkeypatch):
     _mark_unverified(content_copy)
     message = content_errors(content_copy)
     assert re.search(
-        r"content/references\.yml:\d+: field 'behm-2016\.unverified': is marked unverified: "
-        r"issue number not yet confirmed\. Fix: Confirm the details",
+        r"content/references\.yml:\d+: field 'behm-2016\.unverified': is marked unverified: issue number of volume "
+        r"X\. Fix: Confirm the details at doi\.org or the publisher's page, correct them, then delete the "
+        r"'unverified:' line\.$",
         message,
+        re.M,
     ), message
 
 
@@ -230,6 +232,7 @@ def test_a_source_links_to_its_doi_else_its_url_and_sorts_by_first_author():
 
 
 def test_a_source_as_the_partial_sees_it():
+    from macros.content.references import CONFIRMED_TEXT as CONFIRMED
     from macros.content.references import view
 
     entry = {
@@ -260,6 +263,17 @@ def test_a_source_as_the_partial_sees_it():
     }
     assert view({**entry, "doi": "10.1/a", "volume": "4"})["href"] == "https://doi.org/10.1/a"
     assert view({**entry, "volume": "4"})["volume"] == "4" and view(entry)["number"] is None
+    # Only a source confirmed by secondary citations, or not yet confirmed, is flagged on the page.
+    flagged = {
+        how: view({**entry, "confirmed": {"how": how, "date": "2026-12-07"}})["secondary_only"] for how in CONFIRMED
+    }
+    assert flagged == {
+        "doi": False,
+        "publisher": False,
+        "guideline-page": False,
+        "secondary": True,
+        "unconfirmed": True,
+    }
 
 
 def test_page_citations_number_each_key_by_its_first_citation():

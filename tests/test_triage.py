@@ -182,6 +182,24 @@ def test_bad_tree_is_rejected_naming_file_and_node(content_copy, name, change, e
         assert part in message, f"{name}: expected {part!r} in:\n{message}"
 
 
+def test_a_route_too_long_is_reported_word_for_word_on_its_outcome(content_copy):
+    """The whole message: the outcome's own line and field, the count, the route taken (the first of the longest),
+    the limit and the fix."""
+    outcome = "out-emergency-back"
+    _edit_tree(content_copy, lambda t: _insert_questions(t, "q-breath", 1, 2))
+    text = (content_copy / "triage.yml").read_text()
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip() == f"- id: {outcome}")
+    index = [o["id"] for o in yaml.safe_load(text)["outcomes"]].index(outcome)
+    route = "q-who -> q-breath -> q-extra-1 -> q-extra-2 -> q-leg-emergency -> q-body -> q-back-emergency"
+    expected = (
+        f"content/triage.yml:{line}: field 'outcomes[{index}].id': node '{outcome}': a emergency result is reached "
+        f"after 7 answers ({route} -> {outcome}); the most allowed is 6. Fix: Merge questions into an 'any of these' "
+        "screen, or ask this route's questions earlier."
+    )
+    message = content_errors(content_copy)
+    assert expected in [row.strip(" -") for row in message.splitlines()], message
+
+
 @pytest.mark.build
 def test_answers_carry_their_findings_in_the_built_page(site):
     """Every answer link carries data-findings, and the built page holds exactly the tree's nodes and answers."""

@@ -29,6 +29,21 @@ def test_with_no_overlap_the_first_answer_without_findings_is_taken():
     assert choose([], set()) is None
 
 
+def test_a_reader_unsure_of_a_finding_takes_not_sure_only_where_an_answer_lists_it():
+    """A story's unsure findings (content/safety/README.md): where nothing overlaps but an answer lists one of them,
+    the first "Not sure" answer is taken, not the first answer without findings; with no "Not sure" answer, that one."""
+    clot = {"label": "Yes", "findings": ["calf-swollen"], "next": "out-urgent"}
+    no = {"label": "No", "findings": [], "next": "out-self-care"}
+    unsure = {"label": "Not sure (we will treat it as yes)", "findings": [], "next": "out-urgent"}
+    assert choose([clot, no, unsure], set(), frozenset({"calf-swollen"})) is unsure
+    assert choose([clot, no, unsure], set(), frozenset({"cramp"})) is no, "unsure of a finding no answer lists"
+    assert choose([clot, no, unsure], set()) is no
+    assert choose([clot, no], set(), frozenset({"calf-swollen"})) is no, "no 'Not sure' answer: the first blank one"
+    tree = _tree(**{"q-one": [clot, no, unsure]})
+    assert walk(tree, set(), frozenset({"calf-swollen"})) == Walk("out-urgent", ("q-one",))
+    assert walk(tree, set()) == Walk("out-self-care", ("q-one",))
+
+
 def _tree(**answers_by_question):
     return {
         "start": "q-one",

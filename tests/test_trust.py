@@ -159,6 +159,7 @@ def test_a_clinical_reviewer_needs_a_profession(content_copy):
     assert "content/people.yml" in message and "test-clinician.profession" in message
 
 
+@pytest.mark.slow  # a second real build
 def test_listed_clinical_reviewer_and_hostile_title_in_a_build(project_copy, tmp_path):
     """A fictional reviewer (only in this throwaway copy) shows in the frame and reviewedBy; a title with
     '</script>' stays inside the JSON-LD."""
