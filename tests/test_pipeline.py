@@ -90,11 +90,11 @@ ORDERS = (
         "guide.js",
         "plan.js",
         "plan-dose.js",
+        "session-log.js",
+        "session-week.js",
         "plan-link.js",
         "plan-share.js",
         "my-plan.js",
-        "session-log.js",
-        "session-week.js",
     ),
     ("guide.js", "diary-store.js", "session-log.js", "diary-chart.js", "pain-diary.js"),
     (

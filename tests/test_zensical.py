@@ -23,8 +23,11 @@ ALLOWED = {
     # (Theme bundles: Zensical's theme ships its own CSS and JavaScript files under other names.)
     # MkDocs' search plugin writes search/search_index.json(.js); Zensical ships its own index as search.json/js.
     # MkDocs also writes a gzipped sitemap; Zensical writes sitemap.xml only. The downloadable edition (download/) is
-    # packed by `make build` after the MkDocs build (macros/pipeline/download.py), not by either generator.
-    "mkdocs_only": re.compile(r"^search/search_index\.js(on)?$|^sitemap\.xml\.gz$|^download/"),
+    # packed by `make build` after the MkDocs build (macros/pipeline/download.py), and the offline copy's worker,
+    # manifest and date are written after it (macros/pipeline/offline.py), not by either generator.
+    "mkdocs_only": re.compile(
+        r"^search/search_index\.js(on)?$|^sitemap\.xml\.gz$|^download/|^(sw\.js|manifest\.webmanifest|edition\.json)$"
+    ),
 }
 NO_CSP_STEP = "Zensical output has no CSP meta: macros/pipeline/csp.py runs after the production (MkDocs) build only."
 

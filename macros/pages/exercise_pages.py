@@ -76,16 +76,17 @@ def exercise_library(content: Content, page: PageContext) -> str:
 
 # My plan's scripts, in order: guide.js holds window.calfGuide, through which the page's parts share their code; plan.js
 # is the plan store.
-# session-log.js and session-week.js then count the guided sessions done this week.
+# session-log.js and session-week.js count the guided sessions done this week; they run before my-plan.js, inside the
+# part of the page my-plan.js shows, so nothing moves when it appears (Lighthouse: layout shift).
 MY_PLAN_SCRIPTS = (
     "guide.js",
     "plan.js",
     "plan-dose.js",
+    "session-log.js",
+    "session-week.js",
     "plan-link.js",
     "plan-share.js",
     "my-plan.js",
-    "session-log.js",
-    "session-week.js",
 )
 
 

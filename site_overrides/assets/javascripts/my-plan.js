@@ -32,6 +32,7 @@
     var list = root.querySelector("[data-plan-list]");
     var empty = root.querySelector("[data-plan-empty]");
     var hasItems = root.querySelector("[data-plan-has-items]");
+    var sessionPlan = root.querySelector("[data-session-plan]"); // "Start today's session", for a plan with exercises
     var status = root.querySelector("[data-plan-status]");
     var logRows = root.querySelector("[data-plan-log-rows]");
     var doseHolder = root.querySelector("[data-plan-doses]");
@@ -152,6 +153,7 @@
       });
       empty.hidden = plan.length > 0;
       hasItems.hidden = plan.length === 0;
+      if (sessionPlan) { sessionPlan.hidden = plan.length === 0; }
       if (plan.length) { refreshLink(plan, doses); }
     }
 

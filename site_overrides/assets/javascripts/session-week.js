@@ -1,7 +1,8 @@
 /* Calf Pain Guide, My plan: the session start button, and the guided sessions done this week beside the plan. */
 /* Record only: it counts the sessions in the session log (session-log.js) since Monday and states the plan's own
    frequency (the most often any exercise in it is to be done, with a physiotherapist's changes, plan-dose.js); it
-   never judges the numbers. Loaded after my-plan.js; uses window.calfGuide (guide.js) and plan.js's plan store. */
+   never judges the numbers. Loaded after plan-dose.js and before my-plan.js, which shows the part of the page this
+   fills; uses window.calfGuide (guide.js) and plan.js's plan store. */
 (function () {
   "use strict";
   var calf = window.calfGuide;
