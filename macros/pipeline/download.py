@@ -28,7 +28,7 @@ from ..base.urls import DOWNLOAD_DIR as DOWNLOAD
 from ..base.urls import edition_stem
 
 ZIP_EPOCH = 315532800  # 1980-01-01 00:00 UTC, the earliest time a zip entry can record
-LEVEL = 9  # zlib's best compression, fixed so the bytes do not follow a library default
+LEVEL = 6  # fixed so the bytes do not follow a library default; 9 took twice the time for 0.8% smaller (1.88 MB)
 
 
 @dataclass(frozen=True)
