@@ -104,16 +104,15 @@ def write(site: Path, site_name: str, description: str) -> dict:
 
 def main(site_dir: str | Path, project: str | Path = ".") -> int:
     """The offline step for a site built from `project`; prints a one-line summary. Returns the exit status."""
-    from mkdocs.utils.yaml import yaml_load
+    from .siteconfig import load_config
 
     site = Path(site_dir)
     if not (site / "index.html").is_file():
         print(f"macros.pipeline.offline: no index.html in {site}. Fix: build the site first.", file=sys.stderr)
         return 1
-    with (Path(project) / "mkdocs.yml").open(encoding="utf-8") as file:
-        config = yaml_load(file)
+    config = load_config(Path(project))
     try:
-        summary = write(site, config["site_name"], config.get("site_description") or config["site_name"])
+        summary = write(site, config.site_name, config.site_description)
     except ValueError as error:
         print(f"macros.pipeline.offline: {error}", file=sys.stderr)
         return 1

@@ -21,6 +21,8 @@ class SiteConfig:
     project: Path  # the folder holding mkdocs.yml
     source: Path  # SOURCE: what contributors edit
     staged: Path  # docs_dir: what the generator builds (written by macros/pipeline/stage.py)
+    site_name: str
+    site_description: str  # the site's description, or its name when mkdocs.yml gives none
     repo_url: str
     edit_uri: str  # e.g. 'edit/main/': the edit address of the repository's root, after repo_url
     site_url: str | None
@@ -74,6 +76,8 @@ def _read(project: Path, path: Path) -> SiteConfig:
         project=project,
         source=project / SOURCE,
         staged=Path(config.docs_dir),
+        site_name=config.site_name,
+        site_description=config.site_description or config.site_name,
         repo_url=config.repo_url or "",
         edit_uri=config.edit_uri or "",
         site_url=config.site_url or None,
