@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -59,16 +60,51 @@ def launched_browser(driver, service_workers: bool = False):
         shutil.rmtree(profile, ignore_errors=True)
 
 
-async def _check(page, base_url: str, path: str, width: int, scheme: str | None) -> list[str]:
-    """Load one page and return every problem: outside requests, console errors, axe violations, sideways scroll."""
+# Reports every Content Security Policy violation of the page (and its frames) to the test through __cspReport.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", e => {
+  const report = `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`;
+  try { window.__cspReport(report); } catch (err) { console.error("CSP violation (no reporter): " + report); }
+});
+"""
+# axe is added to each page as a script from the site's own origin (answered by the test from node_modules), so the
+# page's strict policy (script-src 'self' and hashes) stays on while axe runs: one visit checks both.
+AXE_PATH = "__tests__/axe.min.js"
+
+
+def settle(page_evaluate) -> object:
+    """Let late scripts and violation reports run: two animation frames and a short pause (sync or async page)."""
+    return page_evaluate(
+        "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))"
+    )
+
+
+class PageCheck(NamedTuple):
+    """One page's visit: every problem found (each a line naming the page and width), and what `probe` returned."""
+
+    problems: list[str]
+    probe: object
+
+
+async def _check(page, base_url: str, path: str, width: int, scheme: str | None, probe: str | None) -> PageCheck:
+    """Load one page under its own policy and return every problem (outside requests, console errors, CSP violations,
+    axe violations, sideways scroll) and the result of the `probe` script, if any."""
     problems: list[str] = []
     outside: list[str] = []
     page.on("request", lambda r: None if r.url.startswith((base_url, *LOCAL)) else outside.append(r.url))
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"console {m.type}: {m.text}")
+            if m.type == "error" or "Content Security Policy" in m.text
+            else None
+        ),
+    )
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    await page.expose_function("__cspReport", lambda report: problems.append(f"CSP violation: {report}"))
     await page.set_viewport_size({"width": width, "height": 800})
     await page.goto(base_url + path, wait_until="load")
-    await page.add_script_tag(path=str(AXE))
+    await page.add_script_tag(url=base_url + AXE_PATH)
     result = await page.evaluate(AXE_RUN, AXE_TAGS)
     for v in result["violations"]:
         targets = ", ".join(str(n["target"]) for n in v["nodes"][:3])
@@ -81,31 +117,39 @@ async def _check(page, base_url: str, path: str, width: int, scheme: str | None)
         used = await page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         if used != "slate":
             problems.append(f"colour scheme is {used!r}, not the dark 'slate'")
+    probed = await page.evaluate(probe) if probe else None
+    await settle(page.evaluate)
     problems += [f"outside request: {url}" for url in outside]
-    return [f"{path} @{width}px{' dark' if scheme else ''}: {p}" for p in problems]
+    return PageCheck([f"{path} @{width}px{' dark' if scheme else ''}: {p}" for p in problems], probed)
 
 
-async def _check_all(base_url: str, paths: list[str], width: int, scheme: str | None, workers: int) -> list[str]:
+async def _check_all(
+    base_url: str, paths: list[str], width: int, scheme: str | None, probe: str | None, workers: int
+) -> dict[str, PageCheck]:
     from playwright.async_api import async_playwright
 
     queue: asyncio.Queue[str] = asyncio.Queue()
     for path in paths:
         queue.put_nowait(path)
-    problems: list[str] = []
+    checked: dict[str, PageCheck] = {}
+    axe = AXE.read_bytes()
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=chromium_or_skip(), headless=True, args=FLAGS)
 
         async def worker():
-            # A fresh context per worker: the theme remembers its colour scheme in localStorage. bypass_csp: axe is
-            # injected as an inline script, which the pages' own policy blocks (tests/test_csp.py tests that policy).
-            # No service worker: it would precache the whole site in the background of every check.
-            context = await browser.new_context(color_scheme=scheme or "light", bypass_csp=True)
+            # A fresh context per worker: the theme remembers its colour scheme in localStorage. No service worker:
+            # it would precache the whole site in the background of every check.
+            context = await browser.new_context(color_scheme=scheme or "light")
             await context.add_init_script(NO_SERVICE_WORKER)
+            await context.add_init_script(CSP_LISTENER)
+            await context.route(
+                base_url + AXE_PATH, lambda route: route.fulfill(body=axe, content_type="text/javascript")
+            )
             while not queue.empty():
                 path = queue.get_nowait()
                 page = await context.new_page()
                 try:
-                    problems.extend(await _check(page, base_url, path, width, scheme))
+                    checked[path] = await _check(page, base_url, path, width, scheme, probe)
                 finally:
                     await page.close()
             await context.close()
@@ -114,14 +158,21 @@ async def _check_all(base_url: str, paths: list[str], width: int, scheme: str | 
             await asyncio.gather(*(worker() for _ in range(workers)))
         finally:
             await browser.close()
-    return problems
+    return checked
 
 
-def check_pages(base_url: str, paths: list[str], width: int, scheme: str | None = None, workers: int = 2) -> list[str]:
-    """Check pages concurrently in a few tabs of one Chromium. Runs in its own thread: the sync Playwright of the
-    session `browser` fixture owns this thread's event loop."""
+def visit_pages(
+    base_url: str, paths: list[str], width: int, scheme: str | None = None, probe: str | None = None, workers: int = 2
+) -> dict[str, PageCheck]:
+    """Visit each page once, concurrently in a few tabs of one Chromium, under the page's own CSP: {path: PageCheck}.
+    Runs in its own thread: the sync Playwright of the session `browser` fixture owns this thread's event loop."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return sorted(pool.submit(asyncio.run, _check_all(base_url, paths, width, scheme, workers)).result())
+        return pool.submit(asyncio.run, _check_all(base_url, paths, width, scheme, probe, workers)).result()
+
+
+def check_pages(base_url: str, paths: list[str], width: int, scheme: str | None = None) -> list[str]:
+    """Every problem of every page (visit_pages), sorted."""
+    return sorted(p for check in visit_pages(base_url, paths, width, scheme).values() for p in check.problems)
 
 
 def search(page, query: str) -> None:

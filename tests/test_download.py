@@ -14,6 +14,7 @@ import zipfile
 
 import pytest
 
+from browser import CSP_LISTENER, settle
 from helpers import ROOT, html_pages, run_build
 from macros.pipeline.buildsite import build_command
 from macros.pipeline.download import ZIP_EPOCH, source_epoch
@@ -137,12 +138,12 @@ def test_the_unzipped_copy_works_from_file_urls(browser, unzipped):
     """Every page of the unzipped copy opened from file://: no request outside the folder, no console error, no CSP
     violation; then search, the checker, the library and My plan work (test_csp's tool walk), the pain diary and
     the figures show, and the download page says it is a downloaded copy."""
-    from test_csp import LISTEN, NOT_FROM_DISK, _settle, _tools_work
+    from test_csp import NOT_FROM_DISK, _tools_work
 
     page = browser.new_page()
     problems: list[str] = []
     page.expose_function("__cspReport", lambda report: problems.append(f"CSP violation: {report}"))
-    page.add_init_script(LISTEN)
+    page.add_init_script(CSP_LISTENER)
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     inside = unzipped.as_uri()
@@ -155,7 +156,7 @@ def test_the_unzipped_copy_works_from_file_urls(browser, unzipped):
         for path in (p for p in paths if p not in NOT_FROM_DISK):
             before = len(problems)
             page.goto(url(path), wait_until="load")
-            _settle(page)
+            settle(page.evaluate)
             problems[before:] = [f"{path}: {p}" for p in problems[before:]]
         _tools_work(page, url)
         page.goto(url("pain-diary.html"))

@@ -1,7 +1,8 @@
 """The installable site in Chromium, served under a project site's sub-path (/calf-pain-guide/, as on GitHub Pages):
-after one visit the server is stopped, and every page, a search, the symptom checker and My plan still work with no
-failed request; a new deploy is offered, never swapped in mid-page, and leaves one cache; a copy over 30 days old that
-cannot be checked shows its date; Chromium finds nothing stopping an install; the About page removes the copy.
+after one visit the server is stopped, and every page and every file a page names still comes (from the worker), one
+page of each kind opens in full, and a search, the symptom checker and My plan work, with no failed request; a new
+deploy is offered, never swapped in mid-page, and leaves one cache; a copy over 30 days old that cannot be checked
+shows its date; Chromium finds nothing stopping an install; the About page removes the copy.
 Each test has its own browser profile, so no worker or cache leaks from one test into another."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 
 from browser import launched_browser, search, served
 from helpers import copy_project, html_pages, run_build
+from site_html import parse, resolve
 
 pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.slow]
 
@@ -61,16 +63,65 @@ def failures(page, offline: bool = False) -> list[str]:
     return failed
 
 
+# Fetches each address from the page (so through its worker) and returns what failed: an error, a status other than
+# 200, or a page without its title.
+FETCH_ALL = """async urls => {
+  const bad = [];
+  await Promise.all(urls.map(async url => {
+    try {
+      const response = await fetch(url);
+      if (response.status !== 200) bad.push(`${response.status}: ${url}`);
+      else if (url.endsWith(".html") && !/<title>[^<]+<\\/title>/.test(await response.text())) {
+        bad.push(`no title: ${url}`);
+      }
+    } catch (error) { bad.push(`${url}: ${error}`); }
+  }));
+  return bad.sort();
+}"""
+# Opened in full offline (every script run, every figure and style loaded): one page of each kind.
+OPENED = [
+    "index.html",
+    "red-flags.html",
+    "treat/first-days.html",
+    "exercises/index.html",
+    "exercises/calf-raise-double.html",
+    "programs/calf-strain-rehab.html",
+    "pain-diary.html",
+    "session.html",
+    "references.html",
+    "glossary.html",
+    "offline.html",
+    "about/index.html",
+]
+
+
+def _pages_and_resources(site: Path) -> list[str]:
+    """Every page a reader opens (404.html is the server's answer to a wrong address, with root-absolute links) and
+    every file those pages name as a resource (scripts, styles, figures, icons, the manifest), as site paths."""
+    paths = set()
+    for page in (p for p in html_pages(site) if p.name != "404.html"):
+        paths.add(page.relative_to(site).as_posix())
+        for url in parse(page).resources:
+            target, _ = resolve(site, page, url)
+            if target is not None:
+                paths.add(target.relative_to(site.resolve()).as_posix())
+    return sorted(paths)
+
+
 def test_after_one_visit_the_whole_guide_works_offline(driver, tmp_path, site):
+    """After one visit, with the server gone: every page and every file a page names comes from the worker; one page
+    of each kind opens in full with no failed request; a folder address opens; search, the checker, My plan and the
+    emergency numbers work."""
     with launched_browser(driver, WORKERS) as context:
         page = context.new_page()
         with hosted(tmp_path, site) as (base, _):
             install(page, base)
         context.set_offline(True)  # and the server is gone
         failed = failures(page, offline=True)
-        # Every page a reader opens (404.html is the server's answer to a wrong address, with root-absolute links).
-        pages = [p.relative_to(site).as_posix() for p in html_pages(site) if p.name != "404.html"]
-        for path in pages:
+        files = _pages_and_resources(site)
+        assert len([f for f in files if f.endswith(".html")]) > 60 and len(files) > 100
+        assert page.evaluate(FETCH_ALL, [base + f for f in files]) == [], "files the worker did not answer offline"
+        for path in OPENED:
             page.goto(base + path)
             assert page.title(), f"{path}: no page offline"
         # A folder address (how a reader types or bookmarks it) opens its index page.
@@ -90,7 +141,7 @@ def test_after_one_visit_the_whole_guide_works_offline(driver, tmp_path, site):
         page.goto(base + "red-flags.html")
         assert "999" in page.inner_text("article"), "the emergency numbers show offline"
         assert failed == [], "\n".join(failed)
-        print(f"offline: {len(pages)} pages opened")
+        print(f"offline: {len(files)} files fetched, {len(OPENED)} pages opened")
 
 
 def test_a_new_deploy_is_offered_not_swapped_and_leaves_one_cache(driver, tmp_path, site):

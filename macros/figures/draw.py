@@ -149,7 +149,7 @@ def _panel(
     }
 
 
-PHONE = 320  # CSS pixels a card-page figure gets on a 375 px wide screen (tests/test_figure_browser.py checks)
+PHONE = 320  # CSS pixels a card-page figure gets on a 375 px wide screen (tests/test_pages_browser.py checks)
 MIN_PX = 12.6  # rendered label size, a little over the 12 px floor
 
 
