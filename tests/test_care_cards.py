@@ -120,7 +120,9 @@ def test_one_sign_with_two_levels_is_rejected(content_copy):
     message = content_errors(content_copy)
     assert re.search(
         r"content/care_cards\.yml:\d+: field 'night-pain-clinician\.signs\[\d\]': the sign 'A bone that "
-        r"aches at rest or at night' is clinician here but urgent on card 'fracture-urgent'",
+        r"aches at rest or at night' is clinician here but urgent on card 'fracture-urgent'\. Fix: A sign has one "
+        r"urgency level in the whole guide: keep it on one card, or reword the one that differs so it describes a "
+        r"different sign\.",
         message,
     ), message
 

@@ -35,8 +35,8 @@ def thumb_url(card_id: str) -> str:
 
 
 def page_exists(content_dir, page: str) -> bool:
-    """A written page, or a page generated from data (exercises/<id>.md, programs/<id>.md)."""
-    if (content_dir / page).exists():
+    """A written page, or a page generated from data (exercises/<id>.md, programs/<id>.md); never a folder."""
+    if page.endswith(".md") and (content_dir / page).is_file():
         return True
     folder, _, name = page.partition("/")
     return (
