@@ -185,3 +185,17 @@ def test_listed_clinical_reviewer_and_hostile_title_in_a_build(project_copy, tmp
     assert "</" not in block and "\\u003c/script\\u003e" in block, "the title must stay inside the JSON-LD, escaped"
     other = _jsonld((tmp_path / "out" / "index.html").read_text())[0]
     assert "reviewedBy" not in other
+
+
+def test_the_about_page_credits_every_package_the_site_ships():
+    """Each npm package whose code the site ships (package.json `dependencies`) is named on the About page, with the
+    notice of its licence, and that notice file is one the build copies into the site."""
+    from macros.pipeline.staged import VENDORED
+
+    about = (ROOT / "content" / "about" / "index.md").read_text(encoding="utf-8")
+    shipped = json.loads((ROOT / "package.json").read_text())["dependencies"]
+    families = {name.split("-")[0] if name.startswith("workbox-") else name for name in shipped}
+    missing = [name for name in sorted(families) if name.lower() not in about.lower()]
+    assert not missing, f"the About page does not name {missing}, whose code the site ships"
+    notices = re.findall(r"notice is in `([^`]+)`", about)
+    assert notices and all(path in VENDORED for path in notices), f"{notices} are not all files the build copies"
