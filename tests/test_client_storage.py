@@ -35,6 +35,9 @@ CORRUPT = {
 }
 
 
+BLANK = '<!doctype html><html lang="en"><title>blank</title><link rel="icon" href="data:,"></html>'
+
+
 def _stored(page):
     return page.evaluate("key => window.localStorage.getItem(key)", KEY)
 
@@ -63,10 +66,11 @@ def test_corrupt_plan_is_cleaned_and_every_feature_works(browser, base_url, stor
     raw, kept = stored
     page, problems = _watched(browser)
     try:
-        # Seed the corrupt value on the site's own origin, then load the library with it.
-        page.goto(base_url + "exercises/index.html")
+        # Seed the corrupt value on the site's own origin (a blank page of it), then load the library with it.
+        page.route(base_url + "__blank.html", lambda route: route.fulfill(body=BLANK, content_type="text/html"))
+        page.goto(base_url + "__blank.html")
         page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [KEY, raw])
-        page.reload()
+        page.goto(base_url + "exercises/index.html")
         _check_filters(page)
         now = _stored(page)
         if now is not None:  # only well-formed card ids survive, on any page
