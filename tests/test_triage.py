@@ -13,7 +13,7 @@ from checker_html import parse_checker
 
 from conftest import ROOT, content_errors
 from macros.content.load import load_content
-from macros.content.triage import outcome_levels, paths
+from macros.content.triage import longest_routes, outcome_levels, paths
 
 LEVELS = {"emergency", "urgent", "clinician", "self-care"}
 
@@ -255,3 +255,17 @@ def test_not_sure_says_what_it_does(site):
     labels = re.findall(r'data-findings="">(Not sure[^<]*)</a>', checker)
     assert labels, "no 'Not sure' answers found"
     assert all(label == "Not sure (we will treat it as yes)" for label in labels), labels
+
+
+def test_of_equally_long_routes_the_first_found_is_reported():
+    """longest_routes keeps, for each outcome, the first of its longest routes in the order answers are listed, so a
+    too-long message names a route a contributor finds by reading the tree from the top."""
+    tree = load_content(ROOT / "content").triage
+    every = paths(tree)
+    rivals = 0
+    for outcome, route in longest_routes(tree).items():
+        reaching = [p for p in every if p[-1] == outcome]
+        longest = max(len(p) for p in reaching)
+        rivals += sum(len(p) == longest for p in reaching) > 1
+        assert route == next(p for p in reaching if len(p) == longest), outcome
+    assert rivals, "no outcome has two routes of the same longest length: this test could not tell first from last"
