@@ -362,14 +362,33 @@ def axe(page) -> dict:
     return page.evaluate("() => window.__axe")
 
 
+# The visible elements of the player whose text is wider or taller than their box and hidden past it.
+# The visible elements of the player whose text is wider or taller than their box and hidden past it (text for
+# screen readers only, clipped to 1 px on purpose, is not cut off).
+CUT_OFF = """() => Array.from(document.querySelectorAll('[data-calf-session] *')).filter(e => {
+  const style = getComputedStyle(e);
+  const hides = [style.overflowX, style.overflowY].some(o => o === 'hidden' || o === 'clip');
+  return e.offsetParent && e.clientWidth > 1 && hides
+    && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1);
+}).map(e => e.className || e.tagName).slice(0, 5)"""
 LONG = {"calf-raise-double": {"s": 2, "r": 15}, "calf-stretch-wall-bent": {"s": 2, "h": 60}}
 NARROW = {"width": 320, "height": 640}
 LANDSCAPE = {"width": 740, "height": 360}
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP, NARROW, LANDSCAPE], ids=["375", "1280", "320", "landscape"])
-def test_every_player_screen_passes_axe_and_fits_a_phone(open_session, base_url, viewport):
-    page = open_session(doses=LONG, viewport=viewport)
+# A 1280 x 900 desktop window zoomed to 200%: half as many CSS pixels, each drawn twice as large.
+ZOOMED = ({"width": 640, "height": 450}, {"device_scale_factor": 2})
+
+
+@pytest.mark.parametrize(
+    ("viewport", "options"),
+    [(PHONE, {}), (DESKTOP, {}), (NARROW, {}), (LANDSCAPE, {}), ZOOMED],
+    ids=["375", "1280", "320", "landscape", "200% zoom"],
+)
+def test_every_player_screen_passes_axe_and_fits_a_phone(open_session, base_url, viewport, options):
+    """On every screen of the player: axe finds nothing, every control is at least 44 px, nothing scrolls sideways
+    and no text is cut off, on a phone, a desktop, 320 px, a phone on its side and a desktop at 200% zoom."""
+    page = open_session(doses=LONG, viewport=viewport, **options)
     page.route(base_url + "__axe.js", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
     page.add_script_tag(url=base_url + "__axe.js")
     problems = []
@@ -389,6 +408,8 @@ def test_every_player_screen_passes_axe_and_fits_a_phone(open_session, base_url,
         problems += [f"{name}: {small} controls smaller than 44 px"] if small else []
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         problems += [f"{name}: scrolls sideways by {overflow}px"] if overflow > 0 else []
+        cut = page.evaluate(CUT_OFF)
+        problems += [f"{name}: text cut off in {cut}"] if cut else []
     assert not problems, problems
 
 
