@@ -175,6 +175,16 @@ def check_pages(base_url: str, paths: list[str], width: int, scheme: str | None 
     return sorted(p for check in visit_pages(base_url, paths, width, scheme).values() for p in check.problems)
 
 
+BLANK = '<!doctype html><html lang="en"><title>blank</title><link rel="icon" href="data:,"></html>'
+
+
+def open_blank(page, base_url: str) -> None:
+    """Open a blank page of the site's origin (answered by the test, not the site): a cheap place to store what a test
+    starts from in localStorage before it opens the page under test."""
+    page.route(base_url + "__blank.html", lambda route: route.fulfill(body=BLANK, content_type="text/html"))
+    page.goto(base_url + "__blank.html")
+
+
 def search(page, query: str) -> None:
     """Type `query` into Material's search box key by key, as a reader does, and again while the search index is
     still loading, until results show; an AssertionError if none show within about 30 s."""

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from browser import open_blank
 from helpers import ROOT
 
 pytestmark = pytest.mark.browser
@@ -33,9 +34,6 @@ CORRUPT = {
     "quote in id": (json.dumps(['a"b', KEPT, "a']b", "a\\b"]), [KEPT]),
     "duplicates": (json.dumps([KEPT, KEPT]), [KEPT]),
 }
-
-
-BLANK = '<!doctype html><html lang="en"><title>blank</title><link rel="icon" href="data:,"></html>'
 
 
 def _stored(page):
@@ -67,8 +65,7 @@ def test_corrupt_plan_is_cleaned_and_every_feature_works(browser, base_url, stor
     page, problems = _watched(browser)
     try:
         # Seed the corrupt value on the site's own origin (a blank page of it), then load the library with it.
-        page.route(base_url + "__blank.html", lambda route: route.fulfill(body=BLANK, content_type="text/html"))
-        page.goto(base_url + "__blank.html")
+        open_blank(page, base_url)
         page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [KEY, raw])
         page.goto(base_url + "exercises/index.html")
         _check_filters(page)

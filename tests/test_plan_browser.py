@@ -15,7 +15,7 @@ from datetime import time
 
 import pytest
 
-from browser import like_a_slow_phone
+from browser import like_a_slow_phone, open_blank
 from helpers import ROOT
 from macros.pages.renderers import DIARY_NOTE_MAX
 
@@ -56,13 +56,14 @@ def _watched(ctx, viewport=PHONE):
 
 
 def _seed(page, base_url, plan, doses=None):
-    page.goto(base_url + "my-plan.html")
+    """Store `plan` (and `doses`) on the site's origin, from a blank page of it, then open My plan with them."""
+    open_blank(page, base_url)
     page.evaluate(
         "([k, v, dk, d]) => { localStorage.setItem(k, JSON.stringify(v)); "
         "if (d) { localStorage.setItem(dk, JSON.stringify(d)); } else { localStorage.removeItem(dk); } }",
         [PLAN_KEY, plan, DOSE_KEY, doses],
     )
-    page.reload()
+    page.goto(base_url + "my-plan.html")
 
 
 def _link(payload) -> str:

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from browser import AXE, AXE_TAGS
+from browser import AXE, AXE_TAGS, open_blank
 from helpers import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -38,9 +38,6 @@ navigator.vibrate = pattern => { window.__calls.push('vibrate'); return true; };
 """
 
 
-BLANK = '<!doctype html><html lang="en"><title>blank</title><link rel="icon" href="data:,"></html>'
-
-
 @pytest.fixture
 def open_session(browser, base_url):
     """Open the player with a stored plan and a paused clock; yields a function (plan, doses, query, **context)."""
@@ -58,8 +55,7 @@ def open_session(browser, base_url):
         page.clock.install(time=START)
         page.clock.pause_at(START + timedelta(seconds=1))
         # A blank page on the site's origin, to store the plan in as My plan does (the real My plan is not needed).
-        page.route(base_url + "__blank.html", lambda route: route.fulfill(body=BLANK, content_type="text/html"))
-        page.goto(base_url + "__blank.html")
+        open_blank(page, base_url)
         page.evaluate(
             "([plan, doses]) => { localStorage.setItem('calf-guide-plan', JSON.stringify(plan));"
             " localStorage.setItem('calf-guide-plan-doses', JSON.stringify(doses)); }",
