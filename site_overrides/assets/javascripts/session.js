@@ -120,18 +120,31 @@
       })[0];
       if (next && s.phase !== "pain-check") { next.focus(); } else { ui.focusName(); }
     }
+    /* The highest pain check of the sessions logged on a date, or null. */
+    function sessionsHigh(date) {
+      var scores = [];
+      log.readSessions().forEach(function (logged) {
+        if (logged.date !== date) { return; }
+        logged.exercises.forEach(function (e) { if (e.pain !== null) { scores.push(e.pain); } });
+      });
+      return scores.length ? Math.max.apply(null, scores) : null;
+    }
+    /* Each pain check is kept in the session log (its own place: the diary's sessions table and file). The day's
+       "pain during exercise" in the diary is the highest check of the day's sessions while the sessions filled it in;
+       a score the reader typed for that day is theirs, and a session never changes it. */
     function finish() {
       var exercises = s.results.map(function (r) { return { card: r.card, name: r.name, sets: r.sets, done: r.done, pain: r.pain }; });
+      var before = sessionsHigh(s.date);
       var logged = log.addSession({ date: s.date, source: chosen.name, exercises: exercises });
       var scores = exercises.map(function (e) { return e.pain; }).filter(function (p) { return p !== null; });
       var days = diary.readDiary();
-      if (scores.length) { // the day's "pain during exercise" is the highest pain check of the day's sessions
-        var high = Math.max.apply(null, scores);
+      if (scores.length) {
+        var high = Math.max.apply(null, scores.concat(before === null ? [] : [before]));
         var day = days.filter(function (d) { return d.date === s.date; })[0];
-        if (day) { day.during = day.during === null ? high : Math.max(day.during, high); } else {
+        if (!day) {
           days.push({ date: s.date, during: high, morning: null, note: "Guided session" });
           days.sort(diary.byDate);
-        }
+        } else if (day.during === null || day.during === before) { day.during = high; } // else the reader's own: kept
         logged = diary.writeDiary(days) && logged;
       }
       if (!logged) { ui.message("Your browser did not let this page store the session in your diary."); }
