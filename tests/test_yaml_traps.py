@@ -187,6 +187,11 @@ def test_an_item_running_onto_the_last_line_of_a_file_without_a_final_newline(tm
     assert f"{REL}:3: field 'steps[0]': this item runs onto the next line" in message, message
 
 
+def test_a_continuation_line_that_only_starts_with_a_dash_is_text(tmp_path):
+    """Only '- ' (or a lone '-') starts an item: a wrapped line beginning '-X' or '-5' is more of the same text."""
+    assert accepted(tmp_path, "steps:\n  - one\n    -X\n  - two\n    -5 kg\n")["steps"] == ["one -X", "two -5 kg"]
+
+
 def test_swallowed_step_in_a_real_card_is_rejected_by_load_content(content_copy):
     """Trap 3 as the newcomer met it: one step of a real card indented 3 spaces instead of 2."""
     rel = "content/exercises/calf-raise-double.yml"
@@ -287,9 +292,10 @@ def test_oversized_file_is_rejected_before_parsing(tmp_path):
     assert "invalid YAML" not in message and "Fix: Split it into smaller files" in message, message
 
 
-def test_a_file_just_under_the_limit_is_read(tmp_path):
+def test_a_file_of_exactly_the_limit_is_read(tmp_path):
     text = "notes:\n" + "  - x\n" * ((yamlfile.MAX_BYTES - 7) // 6)
-    assert len(text.encode()) <= yamlfile.MAX_BYTES
+    text += "#" * (yamlfile.MAX_BYTES - len(text) - 1) + "\n"  # a comment fills it up to the last byte
+    assert len(text.encode()) == yamlfile.MAX_BYTES
     assert len(accepted(tmp_path, text)["notes"]) > 40000
 
 
@@ -380,7 +386,10 @@ def test_one_more_tab_line_is_singular(tmp_path):
         f"{REL}:2: this line is indented with a tab (1 more line too). Fix: Use spaces, not tabs: two spaces per "
         in (message)
     ), message
-    assert "more line" not in rejected(tmp_path, "a:\n\tb: 1\n"), "one tab line: no count"
+    assert f"{REL}:2: this line is indented with a tab. Fix: " in rejected(tmp_path, "a:\n\tb: 1\n"), "one: no count"
+    assert f"{REL}:3: this line is indented with a tab. Fix: " in rejected(tmp_path, "\na:\n\tb: 1\n"), (
+        "after a blank line"
+    )
 
 
 def test_a_file_of_comments_only_is_empty(tmp_path):
