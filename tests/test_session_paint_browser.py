@@ -1,6 +1,7 @@
 """The session player's page as Lighthouse's phone loads it (issue 25): its scripts are deferred, so the page paints
 before they run; whatever they then show (the player, the note that the plan is empty, a programme stage, the message
-for a wrong link), nothing on the page moves (cumulative layout shift), on a phone and on a desktop."""
+for a wrong link), nothing on the page moves (cumulative layout shift), on a phone and on a desktop; and an empty plan
+leaves no blank screen below its note."""
 
 from __future__ import annotations
 
@@ -48,6 +49,9 @@ def test_the_page_does_not_move_when_the_player_fills_in(page, base_url, case, v
     page.wait_for_timeout(500)
     assert page.is_visible(shown), f"{shown} is shown"
     assert page.get_attribute(SESSION, "data-session-state") == "ready"
+    if case == "empty":  # the note alone: no screen-high blank box below it
+        height = page.evaluate(f"document.querySelector('{SESSION}').getBoundingClientRect().height")
+        assert height < viewport["height"] / 2, f"the player's box is {height}px high with nothing in it"
     shifts = page.evaluate("window.__shifts")
     assert sum(value for value, _ in shifts) < 0.001, shifts
     assert not errors, errors
