@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -163,7 +164,14 @@ class _Prose(HTMLParser):
 
 
 def prose(path: Path) -> str:
-    """The reading text of a built page, for readability and word counts."""
+    """The reading text of a built page, for readability and word counts (parsed once per version of the file:
+    test_content_quality.py reads every page's prose in four tests)."""
+    stat = path.stat()
+    return _prose(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=1024)
+def _prose(path: Path, mtime_ns: int, size: int) -> str:
     parser = _Prose()
     parser.feed(path.read_text(encoding="utf-8"))
     parser._flush()

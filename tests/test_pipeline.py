@@ -6,10 +6,11 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
-from helpers import MKDOCS, ROOT, html_pages, run_build, run_check
+from helpers import MKDOCS, ROOT, copy_project, html_pages, run_build, run_check
 
 CARD = "content/exercises/calf-raise-double.yml"
 
@@ -186,81 +187,100 @@ BAD_CALLS = {
 }
 
 
-def test_make_check_rejects_the_macro_calls_the_build_rejects_on_their_lines(project_copy, tmp_path):
-    page = project_copy / "content" / "prevent.md"
-    lines = page.read_text(encoding="utf-8").count("\n")
-    page.write_text(page.read_text(encoding="utf-8") + "\n".join(BAD_CALLS) + "\n", encoding="utf-8")
-    check = run_check(project_copy)
-    built = run_build(project_copy, tmp_path / "site")
-    assert check.returncode == 1 and built.returncode != 0
-    for number, message in enumerate(BAD_CALLS.values(), start=lines + 1):
-        assert f"content/prevent.md:{number}: {message}" in check.stderr, check.stderr
-        assert f"content/prevent.md:{number}: {message}" in built.stderr, built.stderr
-    assert not (tmp_path / "site").exists(), "no partial site"
+# Each page break below is in a page of its own, so one copy of the project, one `make check` and one build report
+# them all (page errors are collected, not stopped at): six tests share them instead of running eleven processes.
+PAGE_BREAKS = {
+    "macro calls": ("prevent.md", "\n".join(BAD_CALLS) + "\n"),
+    "variable argument": (
+        "everyday-strength.md",
+        '{% set card = "no-such-care-card" %}\nText.\n{{ care_card(card) }}\n{{ config.site_name }}\n',
+    ),
+    "site variable": ("children.md", "Site: {{ config.site_name }}\n"),
+    "syntax error": ("return-to-running.md", "A claim {{ cite( }}.\n"),
+    "links": (
+        "treat/pain-monitoring.md",
+        "See [the red flags](../red-flag.md#calf) and `[shown as code](nowhere.md)`.\n[Root](/red-flags.md)\n",
+    ),
+}
 
 
-def test_a_call_whose_arguments_are_not_written_out_fails_check_on_its_line(project_copy, tmp_path):
+class Broken(NamedTuple):
+    check: subprocess.CompletedProcess
+    built: subprocess.CompletedProcess
+    site: Path
+    lines: dict  # break -> the number of lines its page had before it
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory) -> Broken:
+    """A copy of the project with every PAGE_BREAKS break and a page left out of the menu, checked and built once."""
+    project = copy_project(tmp_path_factory.mktemp("broken-pages") / "project")
+    lines = {}
+    for name, (rel, extra) in PAGE_BREAKS.items():
+        page = project / "content" / rel
+        text = page.read_text(encoding="utf-8")
+        lines[name] = text.count("\n")
+        page.write_text(text + extra, encoding="utf-8")
+    about = (project / "content" / "about" / "index.md").read_text(encoding="utf-8")
+    (project / "content" / "about" / "orphan.md").write_text(about, encoding="utf-8")
+    site = project.parent / "site"
+    return Broken(run_check(project), run_build(project, site), site, lines)
+
+
+@pytest.mark.build
+def test_make_check_rejects_the_macro_calls_the_build_rejects_on_their_lines(broken):
+    assert broken.check.returncode == 1 and broken.built.returncode != 0
+    for number, message in enumerate(BAD_CALLS.values(), start=broken.lines["macro calls"] + 1):
+        assert f"content/prevent.md:{number}: {message}" in broken.check.stderr, broken.check.stderr
+        assert f"content/prevent.md:{number}: {message}" in broken.built.stderr, broken.built.stderr
+    assert not broken.site.exists(), "no partial site"
+
+
+@pytest.mark.build
+def test_a_call_whose_arguments_are_not_written_out_fails_check_on_its_line(broken):
     """The stage renders every page in `make check` too, so a call it can only make while rendering (its argument
     a variable) is rejected there, on its line, as the build rejects it."""
-    page = project_copy / "content" / "prevent.md"
-    lines = page.read_text(encoding="utf-8").count("\n")
-    extra = '{% set card = "no-such-care-card" %}\nText.\n{{ care_card(card) }}\n{{ config.site_name }}\n'
-    page.write_text(page.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    check = run_check(project_copy)
-    built = run_build(project_copy, tmp_path / "site")
-    expected = f"content/prevent.md:{lines + 3}: care_card('no-such-care-card'): no such care card. Fix: use an id"
-    assert check.returncode == 1 and expected in check.stderr, check.stderr
-    assert built.returncode != 0 and expected in built.stderr, built.stderr
-    assert "Traceback" not in check.stderr
+    line = broken.lines["variable argument"] + 3
+    expected = f"content/everyday-strength.md:{line}: care_card('no-such-care-card'): no such care card. Fix: use an id"
+    assert broken.check.returncode == 1 and expected in broken.check.stderr, broken.check.stderr
+    assert broken.built.returncode != 0 and expected in broken.built.stderr, broken.built.stderr
+    assert "Traceback" not in broken.check.stderr
 
 
-def test_an_unknown_site_variable_fails_check_on_its_line(project_copy):
+@pytest.mark.build
+def test_an_unknown_site_variable_fails_check_on_its_line(broken):
     """Pages get one site variable, config.repo_url; any other name of config is rejected on its line."""
-    page = project_copy / "content" / "prevent.md"
-    lines = page.read_text(encoding="utf-8").count("\n")
-    page.write_text(page.read_text(encoding="utf-8") + "Site: {{ config.site_name }}\n", encoding="utf-8")
-    check = run_check(project_copy)
-    expected = f"content/prevent.md:{lines + 1}: 'dict object' has no attribute 'site_name'. Fix: check the spelling"
-    assert check.returncode == 1 and expected in check.stderr, check.stderr
+    line = broken.lines["site variable"] + 1
+    expected = f"content/children.md:{line}: 'dict object' has no attribute 'site_name'. Fix: check the spelling"
+    assert broken.check.returncode == 1 and expected in broken.check.stderr, broken.check.stderr
 
 
-def test_a_template_syntax_error_is_named_on_its_line_by_check_and_build(project_copy, tmp_path):
-    page = project_copy / "content" / "prevent.md"
-    lines = page.read_text(encoding="utf-8").count("\n")
-    page.write_text(page.read_text(encoding="utf-8") + "A claim {{ cite( }}.\n", encoding="utf-8")
-    check = run_check(project_copy)
-    built = run_build(project_copy, tmp_path / "site")
-    expected = f"content/prevent.md:{lines + 1}: template syntax error"
-    assert check.returncode == 1 and expected in check.stderr, check.stderr
-    assert built.returncode != 0 and expected in built.stderr, built.stderr
+@pytest.mark.build
+def test_a_template_syntax_error_is_named_on_its_line_by_check_and_build(broken):
+    expected = f"content/return-to-running.md:{broken.lines['syntax error'] + 1}: template syntax error"
+    assert broken.check.returncode == 1 and expected in broken.check.stderr, broken.check.stderr
+    assert broken.built.returncode != 0 and expected in broken.built.stderr, broken.built.stderr
 
 
-def test_make_check_rejects_a_broken_link_as_the_build_does(project_copy, tmp_path):
-    page = project_copy / "content" / "treat" / "pain-monitoring.md"
-    lines = page.read_text(encoding="utf-8").count("\n")
-    extra = "See [the red flags](../red-flag.md#calf) and `[shown as code](nowhere.md)`.\n[Root](/red-flags.md)\n"
-    page.write_text(page.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    check = run_check(project_copy)
-    built = run_build(project_copy, tmp_path / "site")
+@pytest.mark.build
+def test_make_check_rejects_a_broken_link_as_the_build_does(broken):
+    lines = broken.lines["links"]
     expected = (
         f"content/treat/pain-monitoring.md:{lines + 1}: the link to '../red-flag.md#calf' leads nowhere: the site has "
         "no red-flag.md. Fix: did you mean '../red-flags.md'?"
     )
-    assert check.returncode == 1 and expected in check.stderr, check.stderr
-    assert built.returncode != 0 and expected in built.stderr, built.stderr
-    assert "nowhere.md" not in check.stderr, "a link shown as code is not a link"
+    assert broken.check.returncode == 1 and expected in broken.check.stderr, broken.check.stderr
+    assert broken.built.returncode != 0 and expected in broken.built.stderr, broken.built.stderr
+    assert "nowhere.md" not in broken.check.stderr, "a link shown as code is not a link"
     rooted = f"pain-monitoring.md:{lines + 2}: the link to '/red-flags.md' starts at the site's root. Fix: write"
-    assert rooted in check.stderr and rooted in built.stderr, check.stderr
+    assert rooted in broken.check.stderr and rooted in broken.built.stderr, broken.check.stderr
 
 
-def test_make_check_rejects_a_page_left_out_of_the_menu_as_the_build_does(project_copy, tmp_path):
-    about = (project_copy / "content" / "about" / "index.md").read_text(encoding="utf-8")
-    (project_copy / "content" / "about" / "orphan.md").write_text(about, encoding="utf-8")
-    check = run_check(project_copy)
-    built = run_build(project_copy, tmp_path / "site")
+@pytest.mark.build
+def test_make_check_rejects_a_page_left_out_of_the_menu_as_the_build_does(broken):
     expected = "content/about/orphan.md: this page is not in the menu. Fix: add 'about/orphan.md' to `nav:`"
-    assert check.returncode == 1 and expected in check.stderr, check.stderr
-    assert built.returncode != 0 and expected in built.stderr, built.stderr
+    assert broken.check.returncode == 1 and expected in broken.check.stderr, broken.check.stderr
+    assert broken.built.returncode != 0 and expected in broken.built.stderr, broken.built.stderr
 
 
 def test_page_checks_accept_what_a_page_may_define_or_read():
