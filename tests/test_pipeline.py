@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -402,3 +404,24 @@ def test_page_links_agree_with_mkdocs_own_link_warnings(tmp_path):
     flagged = {case for case in lines if re.search(r"\((\S+)\)", case).group(1) in checked}
     assert warned == {case for case, warns in LINK_CASES.items() if warns}, built.stderr
     assert flagged == warned, [str(e) for e in errors]
+
+
+def test_a_fragment_compiled_without_escaping_is_never_served_escaping(tmp_path):
+    """Jinja's bytecode cache checks a template's text, not the settings that compiled it. A fragment that the pages'
+    overlay (no autoescaping) compiled first, in one build, must still be escaped by the fragments' environment in the
+    next: each environment keeps its compiled templates apart (fragments.bytecode_cache)."""
+    script = (
+        "import sys; from macros.base.fragments import environment; from macros.pages.written import page_environment\n"
+        "env = page_environment() if sys.argv[1] == 'pages' else environment()\n"
+        "rule = dict(id='x', during=3, tissue='<b>calf</b>', summary='s', next_day='n')\n"
+        "print(env.get_template('pain-rule.html').render(rule=rule, evidence_words='', entries=[], how_href=''))"
+    )
+    env = {**os.environ, "TMPDIR": str(tmp_path)}  # a cache folder of this test's own, empty at first
+    outputs = []
+    for which in ("pages", "fragments"):
+        command = [sys.executable, "-c", script, which]
+        result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout)
+    assert "<b>calf</b>" in outputs[0], "the overlay does not escape (the premise of this test)"
+    assert "&lt;b&gt;calf&lt;/b&gt;" in outputs[1], "the escaping environment served the overlay's compiled template"

@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, UndefinedError
 
 from ..base.errors import ContentError
-from ..base.fragments import environment
+from ..base.fragments import bytecode_cache, environment
 from ..content import glossary
 from ..content.load import Content
 from .context import PageContext
@@ -42,8 +42,10 @@ class PageRenderError(Exception):
 def page_environment() -> Environment:
     """The fragments' environment (macros/base/fragments.py) as an overlay for Markdown pages: the same strict undefined
     names and filters, but no autoescaping (a page is Markdown its author writes, and macro output is HTML already
-    escaped by the fragments), Jinja's default whitespace, and the page comment syntax."""
-    return environment().overlay(autoescape=False, trim_blocks=False, lstrip_blocks=False, **PAGE_SYNTAX)
+    escaped by the fragments), Jinja's default whitespace, and the page comment syntax. Its compiled templates are
+    cached apart from the fragments' (fragments.bytecode_cache says why)."""
+    settings = {"autoescape": False, "trim_blocks": False, "lstrip_blocks": False, **PAGE_SYNTAX}
+    return environment().overlay(bytecode_cache=bytecode_cache("pages", sorted(settings.items())), **settings)
 
 
 def site_variables(repo_url: str) -> dict:
