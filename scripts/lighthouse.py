@@ -167,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
                 report = run_lighthouse(base + path, Path(tmp) / "report.json")
                 runs.append(({k: round(100 * (report["categories"][k]["score"] or 0)) for k in CATEGORIES}, report))
             scores[name] = {k: int(statistics.median_low(r[0][k] for r in runs)) for k in CATEGORIES}
+            each = ", ".join(str(r[0]["performance"]) for r in runs)
+            print(f"  performance in each run: {each}", file=sys.stderr, flush=True)
             # The failing audits of the run whose performance score is the median one.
             median = sorted(runs, key=lambda r: r[0]["performance"])[(len(runs) - 1) // 2]
             problems[name] = failing_audits(median[1])
