@@ -79,6 +79,16 @@ def settle(page_evaluate) -> object:
     )
 
 
+def console_recorder(problems: list[str]):
+    """A console listener that adds each error, and each message about the Content Security Policy, to `problems`."""
+
+    def record(message) -> None:
+        if message.type == "error" or "Content Security Policy" in message.text:
+            problems.append(f"console {message.type}: {message.text}")
+
+    return record
+
+
 class PageCheck(NamedTuple):
     """One page's visit: every problem found (each a line naming the page and width), and what `probe` returned."""
 
@@ -92,14 +102,7 @@ async def _check(page, base_url: str, path: str, width: int, scheme: str | None,
     problems: list[str] = []
     outside: list[str] = []
     page.on("request", lambda r: None if r.url.startswith((base_url, *LOCAL)) else outside.append(r.url))
-    page.on(
-        "console",
-        lambda m: (
-            problems.append(f"console {m.type}: {m.text}")
-            if m.type == "error" or "Content Security Policy" in m.text
-            else None
-        ),
-    )
+    page.on("console", console_recorder(problems))
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     await page.expose_function("__cspReport", lambda report: problems.append(f"CSP violation: {report}"))
     await page.set_viewport_size({"width": width, "height": 800})

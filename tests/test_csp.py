@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from browser import CSP_LISTENER, check_pages, search, served, settle
+from browser import CSP_LISTENER, check_pages, console_recorder, search, served, settle
 from helpers import html_pages
 from macros.pipeline import csp
 
@@ -199,14 +199,7 @@ def watched(browser):
     problems: list[str] = []
     page.expose_function("__cspReport", lambda report: problems.append(f"CSP violation: {report}"))
     page.add_init_script(CSP_LISTENER)
-    page.on(
-        "console",
-        lambda m: (
-            problems.append(f"console {m.type}: {m.text}")
-            if m.type == "error" or "Content Security Policy" in m.text
-            else None
-        ),
-    )
+    page.on("console", console_recorder(problems))
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     yield page, problems
     page.close()
