@@ -269,3 +269,38 @@ def test_of_equally_long_routes_the_first_found_is_reported():
         rivals += sum(len(p) == longest for p in reaching) > 1
         assert route == next(p for p in reaching if len(p) == longest), outcome
     assert rivals, "no outcome has two routes of the same longest length: this test could not tell first from last"
+
+
+# The tree's own checks, whole messages: field, node, words and fix (the field and fix are what a contributor acts on).
+WHOLE_MESSAGES = {
+    "unknown reference": (
+        lambda t: t["outcomes"][0].update(evidence=["no-such-ref"]),
+        "field 'outcomes[0].evidence[0]': node 'out-emergency-lungs': cites the unknown reference 'no-such-ref'. Fix: "
+        "Use a key from content/references.yml, or add the source there first.",
+    ),
+    "unknown care card": (
+        lambda t: t["outcomes"][0].update(care_card="no-such-card"),
+        "field 'outcomes[0].care_card': node 'out-emergency-lungs': the care card 'no-such-card' does not exist. Fix: "
+        "Use an id from content/care_cards.yml; the outcome takes its urgency level from that card.",
+    ),
+    "id used twice": (
+        lambda t: t["outcomes"][1].update(id=t["outcomes"][0]["id"]),
+        "field 'outcomes[1].id': node 'out-emergency-lungs': this id is used twice. Fix: Give every question and "
+        "outcome its own id.",
+    ),
+    "start is an outcome": (
+        lambda t: t.update(start=t["outcomes"][0]["id"]),
+        "field 'start': start 'out-emergency-lungs' is not a question. Fix: Set start to the id of the first question.",
+    ),
+    "start is unknown": (
+        lambda t: t.update(start="q-nowhere"),
+        "field 'start': start 'q-nowhere' is not a question. Fix: Set start to the id of the first question.",
+    ),
+}
+
+
+@pytest.mark.parametrize("change, expected", list(WHOLE_MESSAGES.values()), ids=list(WHOLE_MESSAGES))
+def test_a_bad_tree_gets_its_whole_message(content_copy, change, expected):
+    _edit_tree(content_copy, change)
+    message = content_errors(content_copy)
+    assert re.search(r"content/triage\.yml:\d+: " + re.escape(expected), message), message
