@@ -288,6 +288,28 @@ WHOLE_MESSAGES = {
         "field 'outcomes[1].id': node 'out-emergency-lungs': this id is used twice. Fix: Give every question and "
         "outcome its own id.",
     ),
+    "missing page": (
+        lambda t: t["outcomes"][0]["links"][0].update(page="no-such-page.md"),
+        "field 'outcomes[0].links[0].page': node 'out-emergency-lungs': links to the missing page 'no-such-page.md'. "
+        "Fix: Use the path of a page in content/, e.g. red-flags.md#blood-clot-dvt.",
+    ),
+    "unknown finding": (
+        lambda t: _question(t, "q-breath")["answers"][0]["findings"].append("chest-ache"),
+        "field 'questions[7].answers[0].findings[5]': node 'q-breath': answer 'Yes, one or more of these' lists the "
+        "unknown finding 'chest-ache'. Fix: Use an id from content/findings.yml, or add it there first.",
+    ),
+    "finding claimed twice": (
+        lambda t: _question(t, "q-breath")["answers"][1]["findings"].append("chest-pain"),
+        "field 'questions[7].answers[1].findings[0]': node 'q-breath': answers 'Yes, one or more of these' and 'No' "
+        "both claim the finding 'chest-pain'. Fix: A finding belongs to one answer of a question; remove it from one "
+        "of them.",
+    ),
+    "no none-of-these answer": (
+        lambda t: [a.update(findings=["runner"]) for a in _question(t, "q-breath")["answers"] if not a["findings"]],
+        "field 'questions[7].answers': node 'q-breath': no answer is the 'No' or 'None of these' answer, so a person "
+        "with none of these findings cannot answer. Fix: Add an answer with 'findings: []', such as 'No' or 'None of "
+        "these'.",
+    ),
     "start is an outcome": (
         lambda t: t.update(start=t["outcomes"][0]["id"]),
         "field 'start': start 'out-emergency-lungs' is not a question. Fix: Set start to the id of the first question.",
@@ -304,3 +326,16 @@ def test_a_bad_tree_gets_its_whole_message(content_copy, change, expected):
     _edit_tree(content_copy, change)
     message = content_errors(content_copy)
     assert re.search(r"content/triage\.yml:\d+: " + re.escape(expected), message), message
+
+
+def test_a_question_whose_answers_cover_every_age_needs_no_none_answer(content_copy):
+    """Every person has an age: a question whose answers claim exactly the age bands needs no 'None of these'."""
+
+    def ages_only(tree):
+        who = _question(tree, tree["start"])
+        bands = (["age-under-16"], ["age-16-to-49"], ["age-50-to-59", "age-60-plus"])
+        for answer, claimed in zip(who["answers"], bands, strict=True):
+            answer["findings"] = claimed
+
+    _edit_tree(content_copy, ages_only)
+    load_content(content_copy)  # accepted: no "None of these" answer is asked for
