@@ -310,6 +310,16 @@ WHOLE_MESSAGES = {
         "with none of these findings cannot answer. Fix: Add an answer with 'findings: []', such as 'No' or 'None of "
         "these'.",
     ),
+    "finding asked nowhere": (
+        lambda t: t.update(context_only=[c for c in t["context_only"] if c["id"] != "runner"]),
+        "field 'context_only': no answer asks about the finding 'runner'. Fix: List 'runner' on the answer a person "
+        "with it would choose, or add it to context_only with the reason it changes no route.",
+    ),
+    "finding asked and context-only": (
+        lambda t: _question(t, "q-breath")["answers"][1]["findings"].append("runner"),
+        "field 'context_only[0].id': the finding 'runner' is both asked about and listed as context-only. Fix: Remove "
+        "it from context_only.",
+    ),
     "start is an outcome": (
         lambda t: t.update(start=t["outcomes"][0]["id"]),
         "field 'start': start 'out-emergency-lungs' is not a question. Fix: Set start to the id of the first question.",
