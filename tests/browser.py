@@ -72,6 +72,12 @@ document.addEventListener("securitypolicyviolation", e => {
 AXE_PATH = "__tests__/axe.min.js"
 
 
+def serve_axe(page, base_url: str) -> str:
+    """Answer AXE_PATH on the site's origin with axe for this (sync) page; returns the address to add it from."""
+    page.route(base_url + AXE_PATH, lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
+    return base_url + AXE_PATH
+
+
 def settle(page_evaluate) -> object:
     """Let late scripts and violation reports run: two animation frames and a short pause (sync or async page)."""
     return page_evaluate(

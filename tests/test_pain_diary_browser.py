@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from browser import AXE, AXE_TAGS, like_a_slow_phone
+from browser import AXE_TAGS, like_a_slow_phone, serve_axe
 
 pytestmark = pytest.mark.browser
 
@@ -209,7 +209,7 @@ def test_scores_never_change_what_the_page_says(page):
 
 def test_diary_passes_axe_in_both_schemes(page, base_url):
     # axe is served from the site's origin: the page's CSP blocks an inline copy.
-    page.route(base_url + "__axe.js", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
+    axe = serve_axe(page, base_url)
     page.evaluate(
         "([key, value]) => window.localStorage.setItem(key, value)",
         [
@@ -229,7 +229,7 @@ def test_diary_passes_axe_in_both_schemes(page, base_url):
         page.click("[data-diary-clear]")  # the confirmation box is drawn too
         page.mouse.move(0, 0)  # no hover state, and the theme's colour transition (0.25 s) has ended
         page.wait_for_timeout(400)
-        page.add_script_tag(url=base_url + "__axe.js")
+        page.add_script_tag(url=axe)
         result = page.evaluate(
             "tags => axe.run('[data-calf-diary]', {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
             AXE_TAGS,

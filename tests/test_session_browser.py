@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from browser import AXE, AXE_TAGS, open_blank
+from browser import AXE_TAGS, open_blank, serve_axe
 from helpers import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -385,8 +385,7 @@ def test_every_player_screen_passes_axe_and_fits_a_phone(open_session, base_url,
     """On every screen of the player: axe finds nothing, every control is at least 44 px, nothing scrolls sideways
     and no text is cut off, on a phone, a desktop, 320 px, a phone on its side and a desktop at 200% zoom."""
     page = open_session(doses=LONG, viewport=viewport, **options)
-    page.route(base_url + "__axe.js", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
-    page.add_script_tag(url=base_url + "__axe.js")
+    page.add_script_tag(url=serve_axe(page, base_url))
     problems = []
     for name, reach in SCREENS.items():
         reach(page)
